@@ -1,0 +1,43 @@
+// UI strings, one JSON file per namespace and language. Static imports (not fs reads) so that esbuild bundles
+// them into the functions as well as the build. French is the reference: a key missing in English falls back.
+import type { Lang } from "../content/types.ts";
+import frUi from "./fr/ui.json" with { type: "json" };
+import frErrors from "./fr/errors.json" with { type: "json" };
+import frIdeabox from "./fr/ideabox.json" with { type: "json" };
+import frAuth from "./fr/auth.json" with { type: "json" };
+import enUi from "./en/ui.json" with { type: "json" };
+import enErrors from "./en/errors.json" with { type: "json" };
+import enIdeabox from "./en/ideabox.json" with { type: "json" };
+import enAuth from "./en/auth.json" with { type: "json" };
+
+type Tree = { [key: string]: string | Tree };
+
+export const messages: Record<Lang, Tree> = {
+  fr: { ui: frUi, errors: frErrors, ideabox: frIdeabox, auth: frAuth },
+  en: { ui: enUi, errors: enErrors, ideabox: enIdeabox, auth: enAuth },
+};
+
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split(".")) {
+    if (node === undefined || typeof node === "string") return undefined;
+    node = node[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/**
+ * Translates `namespace.key` into `lang`, replacing `{name}` placeholders with `params`.
+ * A key missing everywhere returns the key itself so that a gap is visible, never a crash.
+ */
+export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const template = lookup(messages[lang], key) ?? lookup(messages.fr, key) ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** True when the key exists in French (the reference language); used by tests to find gaps. */
+export function hasMessage(key: string): boolean {
+  return lookup(messages.fr, key) !== undefined;
+}
