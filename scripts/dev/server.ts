@@ -1,0 +1,196 @@
+// The local stand-in for Netlify: static files from the publish folder with netlify.toml's headers and
+// redirects, and the functions mounted at their `config.path`. Used by `npm start`, the browser tests and
+// bench:api, which start it in-process on a free port.
+import { createReadStream } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { randomUUID } from "node:crypto";
+import { loadFunctionRoutes, matchRoute, type FunctionRoute } from "./functions.ts";
+import { headersFor, loadNetlifyConfig, redirectFor, type NetlifyConfig } from "./netlify-config.ts";
+import { contentType, isCompressible, resolveStatic } from "./static.ts";
+
+/** Netlify buffers function payloads up to 6 MB. */
+const maxBodyBytes = 6 * 1024 * 1024;
+
+export type DevRoute = (request: Request) => Response | Promise<Response>;
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  siteDir?: string;
+  functionsDir?: string;
+  netlifyConfigPath?: string;
+  /** Development-only pages (e.g. /_dev/outbox), matched on the exact path before anything else. */
+  devRoutes?: Record<string, DevRoute>;
+  /** Routes already loaded (benchmarks reuse them); otherwise loaded from functionsDir. */
+  functionRoutes?: FunctionRoute[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const siteDir = options.siteDir ?? "_site";
+  const config = await loadNetlifyConfig(options.netlifyConfigPath ?? "netlify.toml");
+  const routes = options.functionRoutes ?? (await loadFunctionRoutes(options.functionsDir ?? "functions/api"));
+  const devRoutes = options.devRoutes ?? {};
+
+  const server = createServer((req, res) => {
+    handle({ req, res, siteDir, config, routes, devRoutes }).catch((error: unknown) => {
+      console.error(`[server] ${req.method} ${req.url}`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Internal error");
+    });
+  });
+  // Benchmarks open many keep-alive connections; the defaults would close idle ones mid-run.
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolvePromise());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host === "127.0.0.1" || host === "0.0.0.0" ? "localhost" : host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolvePromise, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolvePromise()));
+      }),
+  };
+}
+
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  siteDir: string;
+  config: NetlifyConfig;
+  routes: FunctionRoute[];
+  devRoutes: Record<string, DevRoute>;
+}
+
+async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange): Promise<void> {
+  const method = req.method ?? "GET";
+  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  const pathname = url.pathname;
+
+  const devRoute = devRoutes[pathname];
+  if (devRoute) return sendResponse(req, res, await devRoute(await toRequest(req, url)));
+
+  const forced = redirectFor(config.redirects.filter((rule) => rule.force), pathname);
+  if (forced && forced.status >= 300 && forced.status < 400) return sendRedirect(res, forced.location, forced.status);
+
+  const matched = matchRoute(routes, method, pathname);
+  if (matched) {
+    const request = await toRequest(req, url);
+    const response = await matched.route.handler(request, {
+      params: matched.params,
+      ip: req.socket.remoteAddress ?? "127.0.0.1",
+      requestId: randomUUID(),
+      site: { url: url.origin },
+    });
+    return sendResponse(req, res, response);
+  }
+
+  if (method !== "GET" && method !== "HEAD") {
+    res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
+    res.end("Method not allowed");
+    return;
+  }
+
+  let resolved = await resolveStatic(siteDir, pathname);
+  if (resolved.kind === "redirect") return sendRedirect(res, resolved.location + url.search, 301);
+  if (resolved.kind !== "file" || resolved.status === 404) {
+    // Unforced rules only apply when no file matches (Netlify's "shadowing").
+    const rule = redirectFor(config.redirects.filter((candidate) => !candidate.force), pathname);
+    if (rule && rule.status >= 300 && rule.status < 400) return sendRedirect(res, rule.location, rule.status);
+    if (rule) {
+      const rewritten = await resolveStatic(siteDir, rule.location);
+      if (rewritten.kind === "file") resolved = { kind: "file", file: rewritten.file, status: rule.status as 200 | 404 };
+    }
+  }
+  if (resolved.kind !== "file") {
+    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Not found");
+    return;
+  }
+  const type = contentType(resolved.file);
+  res.statusCode = resolved.status;
+  for (const [name, value] of Object.entries(headersFor(config.headers, pathname))) res.setHeader(name, value);
+  res.setHeader("content-type", type);
+  res.setHeader("cache-control", res.getHeader("cache-control") ?? "public, max-age=0, must-revalidate");
+  await sendBody(req, res, type, method === "HEAD" ? undefined : createReadStream(resolved.file));
+}
+
+function sendRedirect(res: ServerResponse, location: string, status: number): void {
+  res.writeHead(status, { location });
+  res.end();
+}
+
+/** A WHATWG Request from the Node request, body buffered as Netlify does for functions. */
+async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(":")) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  headers.set("x-nf-client-connection-ip", req.socket.remoteAddress ?? "127.0.0.1");
+  const method = req.method ?? "GET";
+  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) throw new Error("request body over 6 MB");
+    chunks.push(chunk);
+  }
+  return new Request(url, { method, headers, body: Buffer.concat(chunks) });
+}
+
+async function sendResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  const body =
+    response.body && req.method !== "HEAD" ? Readable.fromWeb(response.body as import("node:stream/web").ReadableStream) : undefined;
+  await sendBody(req, res, response.headers.get("content-type") ?? "", body);
+}
+
+async function sendBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  type: string,
+  body: NodeJS.ReadableStream | undefined,
+): Promise<void> {
+  const gzip =
+    body !== undefined &&
+    isCompressible(type) &&
+    !res.hasHeader("content-encoding") &&
+    /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  if (isCompressible(type)) res.setHeader("vary", "Accept-Encoding");
+  if (!body) {
+    res.end();
+    return;
+  }
+  if (gzip) {
+    res.removeHeader("content-length");
+    res.setHeader("content-encoding", "gzip");
+    await pipeline(body, createGzip(), res);
+  } else {
+    await pipeline(body, res);
+  }
+}
