@@ -1,0 +1,199 @@
+// The content loader: reads content/, validates every file against the model, links language versions and
+// checks what spans files (relations, translations, page slugs, brand contrast). It throws one ContentError
+// listing every problem, or returns the typed store the templates, scripts and functions share.
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { paletteFrom } from "../branding/palette.ts";
+import { ContrastError, assertContrast } from "../branding/guard.ts";
+import { ContentError, type ContentIssue } from "./errors.ts";
+import { parseMarkdownFile, parseYamlFile, stripEmpty, type ParsedFile } from "./files.ts";
+import { folderCollections, settingsCollection, type FolderCollection } from "./model/index.ts";
+import { toConsultation, toEvent, toNews, toPage, toSettings, type EntryMeta } from "./normalize.ts";
+import { entryUrl, reservedSlugs } from "./routes.ts";
+import { mergeTranslation } from "./translate.ts";
+import { defaultLang, langs, type ContentStore, type Entry, type Lang, type SiteSettings } from "./types.ts";
+import { validateFile } from "./validate.ts";
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+interface Source {
+  file: string;
+  lang: Lang;
+  slug: string;
+  raw: Record<string, unknown>;
+}
+
+class Problems {
+  readonly issues: ContentIssue[] = [];
+  cause: unknown;
+  add(file: string, path: (string | number)[], message: string, cause?: unknown): void {
+    this.issues.push({ file, path, message });
+    this.cause ??= cause;
+  }
+}
+
+async function readParsed(
+  file: string,
+  parse: (text: string) => ParsedFile,
+  problems: Problems,
+): Promise<Record<string, unknown> | undefined> {
+  try {
+    const { data, body } = parse(await readFile(file, "utf8"));
+    return stripEmpty(body === undefined ? data : { ...data, body }) as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.add(file, [], code === "ENOENT" ? "file is missing" : `cannot be read: ${(error as Error).message}`, error);
+    return undefined;
+  }
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => !name.startsWith(".")).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+}
+
+async function readSources(rootDir: string, collection: FolderCollection, problems: Problems): Promise<Source[]> {
+  const sources: Source[] = [];
+  const dir = path.join(rootDir, collection.name);
+  for (const langDir of await listDir(dir)) {
+    if (!(langs as readonly string[]).includes(langDir)) {
+      problems.add(path.join(dir, langDir), [], `is not a language folder (expected ${langs.join(", ")})`);
+      continue;
+    }
+    for (const name of await listDir(path.join(dir, langDir))) {
+      const file = path.join(dir, langDir, name);
+      const slug = name.replace(/\.md$/, "");
+      if (!name.endsWith(".md")) problems.add(file, [], "is not a Markdown (.md) file");
+      else if (!slugPattern.test(slug)) problems.add(file, [], "the file name must be a slug (lowercase letters, digits and hyphens)");
+      else {
+        const raw = await readParsed(file, parseMarkdownFile, problems);
+        if (raw) sources.push({ file, lang: langDir as Lang, slug, raw });
+      }
+    }
+  }
+  return sources;
+}
+
+const builders = { consultations: toConsultation, news: toNews, events: toEvent, pages: toPage };
+
+async function loadCollection(
+  rootDir: string,
+  collection: FolderCollection,
+  languages: readonly Lang[],
+  problems: Problems,
+): Promise<Entry[]> {
+  const sources = await readSources(rootDir, collection, problems);
+  const originals = new Map<string, Record<string, unknown>>();
+  const entries: Entry[] = [];
+  const build = (source: Source, data: Record<string, unknown>) => {
+    const meta: EntryMeta = {
+      lang: source.lang,
+      slug: source.slug,
+      url: entryUrl(collection.name, source.lang, source.slug),
+      translations: {},
+      inputPath: source.file,
+    };
+    entries.push(builders[collection.name](meta, data));
+  };
+  for (const source of sources.filter((s) => s.lang === defaultLang)) {
+    const result = validateFile(collection, source.file, source.raw);
+    if (!result.ok) problems.issues.push(...result.issues);
+    else {
+      originals.set(source.slug, source.raw);
+      build(source, result.data);
+    }
+  }
+  for (const source of sources.filter((s) => s.lang !== defaultLang && languages.includes(s.lang))) {
+    const original = originals.get(source.slug);
+    if (!original) {
+      if (!sources.some((s) => s.lang === defaultLang && s.slug === source.slug)) {
+        problems.add(source.file, [], `is a translation without a French original (${collection.name}/${defaultLang}/${source.slug}.md)`);
+      }
+      continue;
+    }
+    const result = validateFile(collection, source.file, mergeTranslation(collection.fields, original, source.raw));
+    if (!result.ok) problems.issues.push(...result.issues);
+    else build(source, result.data);
+  }
+  linkTranslations(entries);
+  return entries;
+}
+
+function linkTranslations(entries: Entry[]): void {
+  const bySlug = new Map<string, Entry[]>();
+  for (const entry of entries) bySlug.set(entry.slug, [...(bySlug.get(entry.slug) ?? []), entry]);
+  for (const group of bySlug.values()) {
+    const translations = Object.fromEntries(group.map((e) => [e.lang, e.url]));
+    for (const entry of group) entry.translations = translations;
+  }
+}
+
+async function loadSettings(rootDir: string, problems: Problems): Promise<SiteSettings | undefined> {
+  const file = path.join(rootDir, path.relative("content", settingsCollection.file));
+  const raw = await readParsed(file, parseYamlFile, problems);
+  if (!raw) return undefined;
+  const result = validateFile(settingsCollection, file, raw);
+  if (!result.ok) {
+    problems.issues.push(...result.issues);
+    return undefined;
+  }
+  const settings = toSettings(result.data);
+  try {
+    assertContrast(paletteFrom(settings.colors));
+  } catch (error) {
+    if (!(error instanceof ContrastError)) throw error;
+    problems.add(file, ["colors"], `fail WCAG AA contrast: ${error.message}`, error);
+  }
+  return settings;
+}
+
+function checkLinks(store: Omit<ContentStore, "settings">, settings: SiteSettings | undefined, rootDir: string, problems: Problems): void {
+  const french = <T extends Entry>(list: T[]) => new Set(list.filter((e) => e.lang === defaultLang).map((e) => e.slug));
+  const consultations = french(store.consultations);
+  const pages = french(store.pages);
+  for (const entry of [...store.news, ...store.events]) {
+    if (entry.consultation && !consultations.has(entry.consultation)) {
+      problems.add(entry.inputPath, ["consultation"], `no consultation has the slug "${entry.consultation}"`);
+    }
+  }
+  for (const page of store.pages) {
+    if (page.lang === defaultLang && reservedSlugs.has(page.slug)) {
+      problems.add(page.inputPath, [], `the slug "${page.slug}" is reserved for a section of the site; rename the page`);
+    }
+  }
+  if (!settings) return;
+  const file = path.join(rootDir, path.relative("content", settingsCollection.file));
+  for (const key of ["legalNoticePage", "privacyPage"] as const) {
+    if (!pages.has(settings[key])) problems.add(file, [key], `no page has the slug "${settings[key]}"`);
+  }
+}
+
+const byDateDesc = <T>(date: (x: T) => Date) => (a: T, b: T) => date(b).getTime() - date(a).getTime();
+
+/** Loads and validates all content under `rootDir`; throws a ContentError naming each faulty file and field. */
+export async function loadContent(rootDir = "content"): Promise<ContentStore> {
+  const problems = new Problems();
+  const settings = await loadSettings(rootDir, problems);
+  const languages = settings?.languages ?? langs;
+  const loaded = await Promise.all(folderCollections.map((c) => loadCollection(rootDir, c, languages, problems)));
+  const [consultations, news, events, pages] = loaded as [
+    ContentStore["consultations"],
+    ContentStore["news"],
+    ContentStore["events"],
+    ContentStore["pages"],
+  ];
+  const store = {
+    consultations: consultations.sort(byDateDesc((c) => c.phases[0]!.start)),
+    news: news.sort(byDateDesc((n) => n.date)),
+    events: events.sort((a, b) => a.start.getTime() - b.start.getTime()),
+    pages: pages.sort((a, b) => a.slug.localeCompare(b.slug)),
+  };
+  checkLinks(store, settings, rootDir, problems);
+  problems.issues.sort((a, b) => a.file.localeCompare(b.file));
+  if (problems.issues.length > 0 || !settings) throw new ContentError(problems.issues, { cause: problems.cause });
+  return { settings, ...store };
+}

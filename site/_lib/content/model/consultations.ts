@@ -1,0 +1,74 @@
+import { f, type FolderCollection } from "./fields.ts";
+import { phaseModuleTypes } from "./modules.ts";
+
+const phase = f.objectList("phases", "Phases", {
+  min: 1,
+  summary: "{{fields.title}} ({{fields.start}} → {{fields.end}})",
+  hint: "Dans l'ordre chronologique, sans chevauchement. Heures de Paris.",
+  fields: [
+    f.string("title", "Titre de la phase"),
+    f.datetime("start", "Début", { i18n: "duplicate" }),
+    f.datetime("end", "Fin", { i18n: "duplicate" }),
+    f.markdown("description", "Description"),
+    f.typedList("modules", "Modules de participation", {
+      i18n: "duplicate",
+      required: false,
+      typeKey: "module",
+      types: phaseModuleTypes(),
+    }),
+  ],
+});
+
+export const consultations: FolderCollection = {
+  type: "folder",
+  name: "consultations",
+  label: "Consultations",
+  labelSingular: "Consultation",
+  identifierField: "title",
+  fields: [
+    f.string("title", "Titre"),
+    f.text("summary", "Résumé", { hint: "Une ou deux phrases, reprises dans les listes et les moteurs de recherche" }),
+    f.image("cover", "Image de couverture", { required: false }),
+    f.list("themes", "Thèmes", {
+      i18n: "duplicate",
+      required: false,
+      of: f.string("theme", "Thème", { i18n: "duplicate" }),
+    }),
+    f.objectList("districts", "Quartiers", {
+      i18n: "duplicate",
+      required: false,
+      summary: "{{fields.name}}",
+      fields: [
+        f.string("name", "Nom", { i18n: "duplicate" }),
+        f.map("polygon", "Périmètre", { i18n: "duplicate", required: false, geometry: "Polygon" }),
+      ],
+    }),
+    f.select("visibility", "Visibilité", {
+      i18n: "duplicate",
+      multiple: false,
+      options: [
+        { value: "public", label: "Publique (listée)" },
+        { value: "unlisted", label: "Non listée (accessible par son lien)" },
+      ],
+      required: false,
+      default: "public",
+    }),
+    phase,
+    f.markdown("body", "Présentation"),
+  ],
+  check(data, ctx) {
+    const phases = data["phases"] as { start: Date; end: Date; modules?: { module: string }[] }[];
+    phases.forEach((p, i) => {
+      if (p.end <= p.start) ctx.issue(["phases", i, "end"], "must be after start");
+      const previous = phases[i - 1];
+      if (previous && p.start < previous.end) {
+        ctx.issue(["phases", i, "start"], `must not be before the end of phases[${i - 1}] (phases are ordered and do not overlap)`);
+      }
+      const seen = new Set<string>();
+      (p.modules ?? []).forEach((m, j) => {
+        if (seen.has(m.module)) ctx.issue(["phases", i, "modules", j], `module ${m.module} appears twice in this phase`);
+        seen.add(m.module);
+      });
+    });
+  },
+};
