@@ -1,0 +1,87 @@
+// What the idea box renderer needs. Filled from the data port's jsonb by functions/lib/ideabox/view.ts and by
+// the build snapshot, so the renderer never sees raw rows.
+import type { Lang } from "../../../site/_lib/content/types.ts";
+
+export type Sort = "recent" | "popular";
+export type Alignment = "for" | "against" | "neutral";
+
+export interface PropositionSummary {
+  id: string;
+  title: string;
+  body: string;
+  theme: string | null;
+  district: string | null;
+  authorName: string | null;
+  createdAt: string;
+  supportsCount: number;
+  commentsCount: number;
+  /** Whether the current citizen supports it; always false without a citizen (static snapshot). */
+  supported: boolean;
+}
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  body: string;
+  alignment: Alignment | null;
+  authorName: string | null;
+  createdAt: string;
+  replies: Comment[];
+}
+
+export interface PropositionDetail extends PropositionSummary {
+  comments: Comment[];
+}
+
+/** The open phase's idea box settings; null when no open phase has the idea box (read-only). */
+export interface IdeaboxSettings {
+  submissionsOpen: boolean;
+  supportsOpen: boolean;
+  commentsOpen: boolean;
+}
+
+export interface ConsultationRef {
+  slug: string;
+  title: string;
+  themes: string[];
+  districts: string[];
+}
+
+export interface Citizen {
+  id: string;
+  displayName: string | null;
+}
+
+/** A form shown again after an error: the citizen's values and field errors (field → message). */
+export interface FormState {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  /** Error not tied to one field (e.g. phase closed). */
+  summary?: string;
+}
+
+interface CommonView {
+  lang: Lang;
+  consultation: ConsultationRef;
+  settings: IdeaboxSettings | null;
+  /** null: anonymous or unknown (static snapshot renders no personal state). */
+  citizen: Citizen | null;
+  /** true in the static build: the citizen is unknown, forms post to the functions anyway. */
+  snapshot: boolean;
+  /** Already translated flash message to announce (after a 303 redirect). */
+  flash?: { text: string; kind: "success" | "error" };
+}
+
+export interface ListView extends CommonView {
+  sort: Sort;
+  theme: string | null;
+  district: string | null;
+  total: number;
+  items: PropositionSummary[];
+  form?: FormState;
+}
+
+export interface DetailView extends CommonView {
+  proposition: PropositionDetail;
+  form?: FormState & { parentId: string | null };
+}

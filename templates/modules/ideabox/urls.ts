@@ -1,0 +1,19 @@
+// Every URL the idea box links or posts to, in one place, so pages, fragments and functions agree.
+import type { Lang } from "../../../site/_lib/content/types.ts";
+
+const prefix = (lang: Lang) => (lang === "fr" ? "" : `/${lang}`);
+const seg = encodeURIComponent;
+
+export const urls = {
+  list: (lang: Lang, slug: string) => `${prefix(lang)}/consultations/${seg(slug)}/propositions/`,
+  detail: (lang: Lang, slug: string, id: string) =>
+    `${prefix(lang)}/consultations/${seg(slug)}/propositions/${seg(id)}/`,
+  signIn: (lang: Lang, returnTo: string) =>
+    `${prefix(lang)}/connexion/?return_to=${encodeURIComponent(returnTo)}`,
+  apiList: (slug: string) => `/api/consultations/${seg(slug)}/propositions`,
+  apiSupport: (id: string) => `/api/propositions/${seg(id)}/support`,
+  apiComments: (id: string) => `/api/propositions/${seg(id)}/comments`,
+  /** The live fragment the client refreshes from. */
+  fragment: (lang: Lang, slug: string) =>
+    `/api/consultations/${seg(slug)}/propositions?format=fragment&lang=${lang}`,
+};
