@@ -18,7 +18,8 @@ function parseYaml(source: string): Record<string, unknown> {
 export function parseMarkdownFile(text: string): ParsedFile {
   const match = frontMatter.exec(text);
   if (!match) return { data: {}, body: text.trim() };
-  return { data: parseYaml(match[1] ?? ""), body: (match[2] ?? "").trim() };
+  // The leading newline stands for the opening "---", so YAML error line numbers match the file's.
+  return { data: parseYaml(`\n${match[1] ?? ""}`), body: (match[2] ?? "").trim() };
 }
 
 export function parseYamlFile(text: string): ParsedFile {

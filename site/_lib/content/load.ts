@@ -20,7 +20,8 @@ interface Source {
   file: string;
   lang: Lang;
   slug: string;
-  raw: Record<string, unknown>;
+  /** Undefined when the file could not be read or parsed (already reported). */
+  raw: Record<string, unknown> | undefined;
 }
 
 class Problems {
@@ -70,8 +71,7 @@ async function readSources(rootDir: string, collection: FolderCollection, proble
       if (!name.endsWith(".md")) problems.add(file, [], "is not a Markdown (.md) file");
       else if (!slugPattern.test(slug)) problems.add(file, [], "the file name must be a slug (lowercase letters, digits and hyphens)");
       else {
-        const raw = await readParsed(file, parseMarkdownFile, problems);
-        if (raw) sources.push({ file, lang: langDir as Lang, slug, raw });
+        sources.push({ file, lang: langDir as Lang, slug, raw: await readParsed(file, parseMarkdownFile, problems) });
       }
     }
   }
@@ -100,6 +100,7 @@ async function loadCollection(
     entries.push(builders[collection.name](meta, data));
   };
   for (const source of sources.filter((s) => s.lang === defaultLang)) {
+    if (!source.raw) continue;
     const result = validateFile(collection, source.file, source.raw);
     if (!result.ok) problems.issues.push(...result.issues);
     else {
@@ -109,7 +110,7 @@ async function loadCollection(
   }
   for (const source of sources.filter((s) => s.lang !== defaultLang && languages.includes(s.lang))) {
     const original = originals.get(source.slug);
-    if (!original) {
+    if (!original || !source.raw) {
       if (!sources.some((s) => s.lang === defaultLang && s.slug === source.slug)) {
         problems.add(source.file, [], `is a translation without a French original (${collection.name}/${defaultLang}/${source.slug}.md)`);
       }
