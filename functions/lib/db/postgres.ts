@@ -1,0 +1,51 @@
+// Any PostgreSQL server by URL: self-hosting, and CI against a real server.
+import pg from "pg";
+import { toAppError, unwrapResult } from "./errors.ts";
+import { migrate } from "./migrate.ts";
+import type { DataPort } from "./port.ts";
+import { actionStatement } from "./sql-call.ts";
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Apply bootstrap and migrations first (PARLONS_MIGRATE=0 turns it off). */
+  migrate?: boolean;
+  /** Pool size. */
+  max?: number;
+}
+
+export async function createPostgresDataPort(options: PostgresOptions): Promise<DataPort> {
+  if (options.migrate ?? true) {
+    const client = new pg.Client({ connectionString: options.connectionString });
+    await client.connect();
+    try {
+      await migrate({
+        exec: async (sql) => void (await client.query(sql)),
+        query: async (sql, params) => (await client.query(sql, params)).rows,
+      });
+    } finally {
+      await client.end();
+    }
+  }
+
+  // Every pooled connection acts as service_role, as the functions do on Supabase, so grants and revokes are
+  // exercised; one statement per call keeps each action atomic and costs a single round trip.
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    options: "-c role=service_role",
+  });
+
+  return {
+    async call<T>(action: Parameters<DataPort["call"]>[0], args: Parameters<DataPort["call"]>[1]): Promise<T> {
+      const { text, values } = actionStatement(action, args);
+      let result: unknown;
+      try {
+        result = (await pool.query<{ result: unknown }>(text, values)).rows[0]?.result;
+      } catch (error) {
+        throw toAppError(error);
+      }
+      return unwrapResult<T>(result);
+    },
+    close: () => pool.end(),
+  };
+}
