@@ -1,0 +1,34 @@
+// Copies the consultations of content/ (phases and their module settings) into the database, where the SQL
+// actions check them. Run by `npm start` at start and on content changes, and by the production build.
+import type { Consultation, ContentStore } from "../site/_lib/content/types.ts";
+import type { DataPort } from "../functions/lib/db/port.ts";
+
+/** The `p_consultation` argument of the `sync_consultation` SQL action. */
+export function consultationPayload(consultation: Consultation) {
+  return {
+    slug: consultation.slug,
+    title: consultation.title,
+    themes: consultation.themes,
+    districts: consultation.districts.map((district) => district.name),
+    visibility: consultation.visibility,
+    phases: consultation.phases.map((phase) => ({
+      position: phase.position,
+      title: phase.title,
+      starts_at: phase.start.toISOString(),
+      ends_at: phase.end.toISOString(),
+      modules: phase.modules,
+    })),
+  };
+}
+
+/** One consultation per slug: the French version is the reference, translations share its phases. */
+export async function syncContent(port: DataPort, content: Pick<ContentStore, "consultations">): Promise<number> {
+  const bySlug = new Map<string, Consultation>();
+  for (const consultation of content.consultations) {
+    if (consultation.lang === "fr" || !bySlug.has(consultation.slug)) bySlug.set(consultation.slug, consultation);
+  }
+  for (const consultation of bySlug.values()) {
+    await port.call("sync_consultation", { p_consultation: consultationPayload(consultation) });
+  }
+  return bySlug.size;
+}
