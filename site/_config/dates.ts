@@ -1,0 +1,40 @@
+// Dates are stored as instants and shown as wall-clock time in Europe/Paris, whatever the build machine's zone.
+import type { Lang } from "../_lib/content/types.ts";
+import { locale } from "./i18n.ts";
+
+const timeZone = "Europe/Paris";
+
+/** Also takes a day as Decap writes it ("2026-06-15"), read as that day in Paris. */
+export function formatDate(date: Date | string, lang: Lang): string {
+  const instant = typeof date === "string" ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
+  return new Intl.DateTimeFormat(locale(lang), { timeZone, dateStyle: "long" }).format(instant);
+}
+
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
+}
+
+export function formatTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { timeZone, timeStyle: "short" }).format(date);
+}
+
+/** True when both instants fall on the same calendar day in Paris. */
+export function sameParisDay(a: Date, b: Date): boolean {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" });
+  return day.format(a) === day.format(b);
+}
+
+export default function datesPlugin(eleventyConfig: any): void {
+  const lang = (context: any): Lang => (context.ctx?.lang ?? "fr") as Lang;
+  eleventyConfig.addFilter("date", function (this: any, date: Date | string) {
+    return formatDate(date, lang(this));
+  });
+  eleventyConfig.addFilter("dateTime", function (this: any, date: Date) {
+    return formatDateTime(date, lang(this));
+  });
+  eleventyConfig.addFilter("time", function (this: any, date: Date) {
+    return formatTime(date, lang(this));
+  });
+  eleventyConfig.addFilter("sameDay", sameParisDay);
+  eleventyConfig.addFilter("iso", (date: Date) => date.toISOString());
+}

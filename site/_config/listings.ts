@@ -1,0 +1,70 @@
+// What each list shows, decided from the build's clock: open, upcoming and finished consultations, upcoming and
+// past events, latest news. Pure functions exported for tests; filters for templates.
+import type { Consultation, Entry, Event, Lang, NewsArticle, Phase } from "../_lib/content/types.ts";
+import type { ModuleId } from "../_lib/modules/index.ts";
+import type { SiteOptions } from "./options.ts";
+
+export type ConsultationState = "upcoming" | "open" | "finished";
+
+export function currentPhase(consultation: Consultation, now: Date): Phase | undefined {
+  return consultation.phases.find((phase) => phase.start <= now && now < phase.end);
+}
+
+export function phaseState(phase: Phase, now: Date): ConsultationState {
+  if (now < phase.start) return "upcoming";
+  return now < phase.end ? "open" : "finished";
+}
+
+export function consultationState(consultation: Consultation, now: Date): ConsultationState {
+  const starts = consultation.phases.map((phase) => phase.start.getTime());
+  const ends = consultation.phases.map((phase) => phase.end.getTime());
+  if (starts.length === 0 || now.getTime() < Math.min(...starts)) return "upcoming";
+  return now.getTime() < Math.max(...ends) ? "open" : "finished";
+}
+
+export function usesModule(consultation: Consultation, module: ModuleId): boolean {
+  return consultation.phases.some((phase) => module in phase.modules);
+}
+
+export function inLang<T extends Entry>(entries: T[], lang: Lang): T[] {
+  return entries.filter((entry) => entry.lang === lang);
+}
+
+/** Consultations shown in lists: unlisted ones are reachable only by their link. */
+export function listed(consultations: Consultation[], state: ConsultationState, now: Date): Consultation[] {
+  return consultations.filter(
+    (consultation) => consultation.visibility === "public" && consultationState(consultation, now) === state,
+  );
+}
+
+export function latestNews(news: NewsArticle[]): NewsArticle[] {
+  return [...news].sort((a, b) => b.date.getTime() - a.date.getTime());
+}
+
+export function upcomingEvents(events: Event[], now: Date): Event[] {
+  return events.filter((event) => event.end >= now).sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+export function pastEvents(events: Event[], now: Date): Event[] {
+  return events.filter((event) => event.end < now).sort((a, b) => b.start.getTime() - a.start.getTime());
+}
+
+export default function listingsPlugin(eleventyConfig: any, options: SiteOptions): void {
+  eleventyConfig.addFilter("inLang", inLang);
+  eleventyConfig.addFilter("listed", (consultations: Consultation[], state: ConsultationState) =>
+    listed(consultations, state, options.clock()),
+  );
+  eleventyConfig.addFilter("currentPhase", (consultation: Consultation) => currentPhase(consultation, options.clock()));
+  eleventyConfig.addFilter("phaseState", (phase: Phase) => phaseState(phase, options.clock()));
+  eleventyConfig.addFilter("consultationState", (consultation: Consultation) =>
+    consultationState(consultation, options.clock()),
+  );
+  eleventyConfig.addFilter("usesModule", usesModule);
+  eleventyConfig.addFilter("latestNews", latestNews);
+  eleventyConfig.addFilter("upcomingEvents", (events: Event[]) => upcomingEvents(events, options.clock()));
+  eleventyConfig.addFilter("pastEvents", (events: Event[]) => pastEvents(events, options.clock()));
+  eleventyConfig.addFilter("bySlug", <T extends Entry>(entries: T[], slug: string, lang: Lang) =>
+    entries.find((entry) => entry.slug === slug && entry.lang === lang) ??
+    entries.find((entry) => entry.slug === slug),
+  );
+}

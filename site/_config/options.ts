@@ -1,0 +1,23 @@
+// Options shared by every Parlons Eleventy plugin. One object, built once per build, so that the CLI config,
+// the programmatic build (tests, bench) and the dev server all describe a build the same way.
+import path from "node:path";
+
+export interface SiteOptions {
+  /** Absolute path of the organizer content (settings, collections, media). */
+  contentDir: string;
+  /** Absolute path of the output folder. */
+  outDir: string;
+  /** The instant a build treats as "now" (current phase, upcoming events); read again on each watch rebuild. */
+  clock: () => Date;
+}
+
+export const projectRoot = path.resolve(import.meta.dirname, "../..");
+export const inputDir = path.join(projectRoot, "site");
+
+export function resolveOptions(partial: Partial<SiteOptions> = {}): SiteOptions {
+  return {
+    contentDir: path.resolve(partial.contentDir ?? path.join(projectRoot, "content")),
+    outDir: path.resolve(partial.outDir ?? path.join(projectRoot, "_site")),
+    clock: partial.clock ?? (() => new Date()),
+  };
+}
