@@ -13,19 +13,22 @@ export interface PostgresOptions {
   max?: number;
 }
 
-export async function createPostgresDataPort(options: PostgresOptions): Promise<DataPort> {
-  if (options.migrate ?? true) {
-    const client = new pg.Client({ connectionString: options.connectionString });
-    await client.connect();
-    try {
-      await migrate({
-        exec: async (sql) => void (await client.query(sql)),
-        query: async (sql, params) => (await client.query(sql, params)).rows,
-      });
-    } finally {
-      await client.end();
-    }
+/** Applies bootstrap and pending migrations through one connection as the URL's own (owner) role. */
+export async function migratePostgres(connectionString: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await migrate({
+      exec: async (sql) => void (await client.query(sql)),
+      query: async (sql, params) => (await client.query(sql, params)).rows,
+    });
+  } finally {
+    await client.end();
   }
+}
+
+export async function createPostgresDataPort(options: PostgresOptions): Promise<DataPort> {
+  if (options.migrate ?? true) await migratePostgres(options.connectionString);
 
   // Every pooled connection acts as service_role, as the functions do on Supabase, so grants and revokes are
   // exercised; one statement per call keeps each action atomic and costs a single round trip.
