@@ -1,0 +1,117 @@
+// `npm run bench:build`: the demo site, a generated large commune (200 consultations, 5,000 news, 1,000
+// events) and a plain Eleventy build of as many bare Markdown pages, in one run; then the gzip weight of each
+// page type against the budgets of issue 2.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { loadContent } from "../site/_lib/content/load.ts";
+import type { ContentStore } from "../site/_lib/content/types.ts";
+import { buildSite } from "../site/_config/build.ts";
+import { routes } from "../site/_config/routes.ts";
+import { loadCorpus } from "./lib/corpus.ts";
+import { generateLargeContent, largeSite } from "./lib/generate.ts";
+import { buildPlain, writePlainPages } from "./lib/plain.ts";
+import { pageWeight, type PageWeight } from "./lib/weight.ts";
+
+const budget = { pageKb: 60, jsKb: 30, largeSeconds: 15, ratio: 2 };
+/** Page types where any JavaScript is a defect: they have no dynamic part. */
+const noJavaScript = new Set(["article", "static page"]);
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+
+async function timed<T>(run: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { seconds: (performance.now() - start) / 1000, value };
+}
+
+/** One URL per page type, taken from the content itself so the bench follows the site's routes. */
+function pageTypes(store: ContentStore): [string, string | undefined][] {
+  const fr = <T extends { lang: string }>(items: T[]) => items.find((item) => item.lang === "fr");
+  const now = Date.now();
+  const open = store.consultations.find(
+    (c) => c.lang === "fr" && c.phases.some((p) => p.start.getTime() <= now && now < p.end.getTime()),
+  );
+  return [
+    ["home", "/"],
+    ["consultation", (open ?? fr(store.consultations))?.url],
+    ["news list", routes.news.fr],
+    ["article", fr(store.news)?.url],
+    ["agenda", routes.agenda.fr],
+    ["event", fr(store.events)?.url],
+    ["static page", fr(store.pages)?.url],
+    ["accessibility", routes.accessibility.fr],
+    ["404", "/404.html"],
+  ];
+}
+
+async function weights(siteDir: string, store: ContentStore): Promise<Map<string, PageWeight | string>> {
+  const found = new Map<string, PageWeight | string>();
+  for (const [type, url] of pageTypes(store)) {
+    if (!url) found.set(type, "no such page in the content");
+    else found.set(type, await pageWeight(siteDir, url).catch((error: Error) => `${url}: ${error.message}`));
+  }
+  return found;
+}
+
+function weightRows(label: string, found: Map<string, PageWeight | string>): { lines: string[]; failures: number } {
+  const lines = [`Page weight, ${label} (gzip; budget ${budget.pageKb} KB a page, JS ≤ ${budget.jsKb} KB, none on articles and static pages)`];
+  lines.push(`  ${"page".padEnd(14)} ${"HTML".padStart(7)} ${"CSS".padStart(7)} ${"JS".padStart(7)} ${"total".padStart(8)}  verdict`);
+  let failures = 0;
+  for (const [type, weight] of found) {
+    if (typeof weight === "string") {
+      failures++;
+      lines.push(`  ${type.padEnd(14)} FAIL (${weight})`);
+      continue;
+    }
+    const jsOk = noJavaScript.has(type) ? weight.js === 0 : weight.js <= budget.jsKb * 1024;
+    const ok = weight.total <= budget.pageKb * 1024 && jsOk;
+    if (!ok) failures++;
+    lines.push(
+      `  ${type.padEnd(14)} ${kb(weight.html).padStart(7)} ${kb(weight.css).padStart(7)} ${kb(weight.js).padStart(7)} ${kb(weight.total).padStart(8)}  ${verdict(ok)}`,
+    );
+  }
+  return { lines, failures };
+}
+
+async function main(): Promise<void> {
+  // The idea-box snapshot reads the database: a throwaway embedded one keeps the bench away from .data/.
+  process.env["PARLONS_PGLITE_DIR"] ??= "memory://";
+  const work = await mkdtemp(join(tmpdir(), "parlons-bench-build-"));
+  try {
+    const corpus = loadCorpus();
+    const demoContent = resolve("content");
+    const largeContent = join(work, "large-content");
+    const plainInput = join(work, "plain-input");
+    const pageCount = largeSite.consultations + largeSite.news + largeSite.events;
+
+    await generateLargeContent(demoContent, largeContent, corpus);
+    await writePlainPages(plainInput, pageCount, corpus);
+
+    const demo = await timed(() => buildSite({ outDir: join(work, "demo"), quiet: true }));
+    const large = await timed(() => buildSite({ contentDir: largeContent, outDir: join(work, "large"), quiet: true }));
+    const plain = await timed(() => buildPlain(plainInput, join(work, "plain")));
+
+    const ratio = large.seconds / plain.seconds;
+    const out: string[] = [
+      "",
+      `Build times (${process.env["CI"] ? "CI" : "local"}, ${(await import("node:os")).cpus().length} cores, Node ${process.version})`,
+      `  demo site                     ${demo.seconds.toFixed(2).padStart(6)} s  (${demo.value.length} files)`,
+      `  large site                    ${large.seconds.toFixed(2).padStart(6)} s  (${large.value.length} files; ${largeSite.consultations} consultations, ${largeSite.news} news, ${largeSite.events} events)  ${verdict(large.seconds < budget.largeSeconds)} (< ${budget.largeSeconds} s)`,
+      `  plain Eleventy, ${pageCount} pages   ${plain.seconds.toFixed(2).padStart(6)} s  (${plain.value} files)`,
+      `  ratio large / plain           ${ratio.toFixed(2).padStart(6)}    ${verdict(ratio <= budget.ratio)} (≤ ${budget.ratio})`,
+      "",
+    ];
+    const demoRows = weightRows("demo site", await weights(join(work, "demo"), await loadContent(demoContent)));
+    const largeRows = weightRows("large site", await weights(join(work, "large"), await loadContent(largeContent)));
+    const failed =
+      demoRows.failures + largeRows.failures + Number(large.seconds >= budget.largeSeconds) + Number(ratio > budget.ratio);
+    out.push(...demoRows.lines, "", ...largeRows.lines, "", failed === 0 ? "All budgets met." : `${failed} budget(s) missed.`);
+    console.log(out.join("\n"));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
