@@ -1,0 +1,39 @@
+// POST { body, parent_id?, alignment? }: a signed-in citizen comments on a proposition or replies to a comment.
+import type { Config } from "@netlify/functions";
+import { currentCitizen, requireCitizen } from "../lib/auth/session.ts";
+import { getDataPort } from "../lib/db/index.ts";
+import { backWithFlash, handler } from "../lib/http/handler.ts";
+import { propositionIdOf } from "../lib/ideabox/ids.ts";
+import { readInput } from "../lib/http/input.ts";
+import { json } from "../lib/http/respond.ts";
+import { formStateFrom } from "../lib/ideabox/form-state.ts";
+import { commentInput } from "../lib/ideabox/schemas.ts";
+import { detailResponse, detailView } from "../lib/ideabox/views.ts";
+
+export default handler({
+  async POST(ctx) {
+    const id = propositionIdOf(ctx);
+    const input = await readInput(ctx, commentInput);
+    const citizen = await requireCitizen(ctx.req);
+    const port = await getDataPort();
+    const comment = await port.call("comment_proposition", {
+      p_citizen_id: citizen.id,
+      p_proposition_id: id,
+      p_parent_id: input.parent_id,
+      p_body: input.body,
+      p_alignment: input.alignment,
+    });
+    if (ctx.json) return json({ comment }, 201);
+    return backWithFlash(ctx, "comment_added");
+  },
+
+  async formError(ctx, error) {
+    const id = propositionIdOf(ctx);
+    const citizen = await currentCitizen(ctx.req);
+    const parent = ctx.input?.parent_id;
+    const form = { ...formStateFrom(ctx, error, ["body", "alignment"]), parentId: typeof parent === "string" && parent ? parent : null };
+    return detailResponse(ctx, await detailView(ctx, id, citizen, form), error.status);
+  },
+});
+
+export const config: Config = { path: "/api/propositions/:id/comments" };

@@ -1,0 +1,39 @@
+// GET: everything Parlons holds about the signed-in citizen (GDPR access and portability).
+// DELETE (or POST action=delete from a plain form): erases the account; contributions stay, anonymized.
+import type { Config } from "@netlify/functions";
+import { z } from "zod";
+import { clearSessionCookie } from "../lib/auth/cookie.ts";
+import { requireCitizen } from "../lib/auth/session.ts";
+import { getDataPort } from "../lib/db/index.ts";
+import { backWithFlash, handler, type RequestContext } from "../lib/http/handler.ts";
+import { readInput } from "../lib/http/input.ts";
+import { json } from "../lib/http/respond.ts";
+
+async function erase(ctx: RequestContext): Promise<Response> {
+  const citizen = await requireCitizen(ctx.req);
+  const port = await getDataPort();
+  const result = await port.call("delete_citizen", { p_citizen_id: citizen.id });
+  const cookies = [clearSessionCookie()];
+  if (ctx.json) return json(result, 200, cookies.map((c) => ["set-cookie", c]));
+  return backWithFlash(ctx, "deleted", cookies);
+}
+
+export default handler({
+  async GET(ctx) {
+    const citizen = await requireCitizen(ctx.req);
+    const port = await getDataPort();
+    const data = await port.call("export_citizen_data", { p_citizen_id: citizen.id });
+    const download: Record<string, string> = ctx.json ? {} : { "content-disposition": 'attachment; filename="parlons-mes-donnees.json"' };
+    return json(data, 200, download);
+  },
+  async DELETE(ctx) {
+    await readInput(ctx, z.object({}));
+    return erase(ctx);
+  },
+  async POST(ctx) {
+    await readInput(ctx, z.object({ action: z.literal("delete") }));
+    return erase(ctx);
+  },
+});
+
+export const config: Config = { path: "/api/me" };

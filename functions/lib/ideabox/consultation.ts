@@ -1,0 +1,37 @@
+// A consultation as the idea box pages need it: its content (title, themes, districts) in the page's
+// language and the settings of the phase open now. The SQL actions check the same rules on the database
+// clock; this copy only decides which forms to show.
+import type { Consultation, Lang } from "../../../site/_lib/content/types.ts";
+import type { ConsultationRef, IdeaboxSettings } from "../../../templates/modules/ideabox/types.ts";
+import { getContent } from "../content.ts";
+import { AppError } from "../http/errors.ts";
+
+export function openIdeaboxSettings(consultation: Consultation, now: Date): IdeaboxSettings | null {
+  const phase = consultation.phases.find((p) => p.start <= now && now < p.end);
+  const settings = phase?.modules.ideabox;
+  if (!settings) return null;
+  return {
+    submissionsOpen: settings.submissions_open === true,
+    supportsOpen: settings.supports_open === true,
+    commentsOpen: settings.comments_open === true,
+  };
+}
+
+export function consultationRef(consultation: Consultation): ConsultationRef {
+  return {
+    slug: consultation.slug,
+    title: consultation.title,
+    themes: consultation.themes,
+    districts: consultation.districts.map((d) => d.name),
+  };
+}
+
+/** The consultation in `lang`, else its French version; consultation_not_found when content has neither. */
+export async function findConsultation(slug: string, lang: Lang): Promise<Consultation> {
+  const { consultations } = await getContent();
+  const found =
+    consultations.find((c) => c.slug === slug && c.lang === lang) ??
+    consultations.find((c) => c.slug === slug && c.lang === "fr");
+  if (!found) throw new AppError("consultation_not_found");
+  return found;
+}

@@ -1,0 +1,70 @@
+// The data port's jsonb shapes (private.proposition_json, comment_json) turned into the renderer's types.
+import type { Alignment, Comment, PropositionDetail, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
+
+export interface PropositionRow {
+  id: string;
+  consultation_slug: string;
+  title: string;
+  body: string;
+  theme: string | null;
+  district: string | null;
+  lng: number | null;
+  lat: number | null;
+  status: string;
+  created_at: string;
+  supports_count: number;
+  comments_count: number;
+  supported_by_me: boolean;
+  author_name: string | null;
+}
+
+export interface CommentRow {
+  id: string;
+  proposition_id: string;
+  parent_id: string | null;
+  body: string;
+  alignment: Alignment | null;
+  created_at: string;
+  author_name: string | null;
+  replies?: CommentRow[];
+}
+
+export interface PropositionDetailRow extends PropositionRow {
+  comments: CommentRow[];
+}
+
+export interface PropositionPage {
+  total: number;
+  items: PropositionRow[];
+}
+
+export function toSummary(row: PropositionRow): PropositionSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    theme: row.theme,
+    district: row.district,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    supportsCount: Number(row.supports_count),
+    commentsCount: Number(row.comments_count),
+    supported: row.supported_by_me === true,
+  };
+}
+
+function toComment(row: CommentRow): Comment {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    body: row.body,
+    alignment: row.alignment,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    replies: (row.replies ?? []).map(toComment),
+  };
+}
+
+export function toDetail(row: PropositionDetailRow): PropositionDetail {
+  return { ...toSummary(row), comments: row.comments.map(toComment) };
+}
