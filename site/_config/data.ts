@@ -3,9 +3,10 @@
 // (tsx for the CLI and scripts, Vitest in tests) — https://www.11ty.dev/docs/data-custom/
 //
 // Contract for site/_data/<name>.ts: `export default (context: DataContext) => value | Promise<value>`.
-// Eleventy creates its data anew on every build and every watch rebuild, so the function runs again each
-// time: edits in content/ are re-read without restarting.
-import { statSync } from "node:fs";
+// Eleventy gathers its data anew on every build and every watch rebuild, so the function runs again each
+// time: edits in content/ are re-read without restarting. The module itself is imported once per process
+// (no cache-busting query: Vitest picks the TypeScript transform by extension), so an edit to a data file's
+// own code needs a restart.
 import { pathToFileURL } from "node:url";
 import type { SiteOptions } from "./options.ts";
 
@@ -18,9 +19,7 @@ export default function dataPlugin(eleventyConfig: any, options: SiteOptions): v
   eleventyConfig.addDataExtension("ts", {
     read: false,
     parser: async (filePath: string) => {
-      // The modification time in the URL makes an edited data file load again on a watch rebuild.
-      const url = `${pathToFileURL(filePath).href}?v=${statSync(filePath).mtimeMs}`;
-      const module = (await import(url)) as DataModule;
+      const module = (await import(pathToFileURL(filePath).href)) as DataModule;
       return module.default(options);
     },
   });
