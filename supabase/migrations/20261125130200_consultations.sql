@@ -16,10 +16,10 @@ as $$
     when pg_catalog.jsonb_typeof(p_modules) <> 'object' or pg_catalog.octet_length(p_modules::text) > 10000
       then false
     when p_modules -> 'ideabox' is null then true
-    when pg_catalog.jsonb_typeof(p_modules #> '{ideabox,submissions_open}') <> 'boolean'
-      or pg_catalog.jsonb_typeof(p_modules #> '{ideabox,supports_open}') <> 'boolean'
-      or pg_catalog.jsonb_typeof(p_modules #> '{ideabox,comments_open}') <> 'boolean'
-      or pg_catalog.jsonb_typeof(p_modules #> '{ideabox,max_propositions_per_citizen}') <> 'number'
+    when pg_catalog.jsonb_typeof(p_modules #> '{ideabox,submissions_open}') is distinct from 'boolean'
+      or pg_catalog.jsonb_typeof(p_modules #> '{ideabox,supports_open}') is distinct from 'boolean'
+      or pg_catalog.jsonb_typeof(p_modules #> '{ideabox,comments_open}') is distinct from 'boolean'
+      or pg_catalog.jsonb_typeof(p_modules #> '{ideabox,max_propositions_per_citizen}') is distinct from 'number'
       then false
     else (select m between 1 and 100 and m = pg_catalog.trunc(m)
             from (select (p_modules #>> '{ideabox,max_propositions_per_citizen}')::numeric as m) as setting)
