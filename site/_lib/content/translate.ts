@@ -15,6 +15,9 @@ export function mergeTranslation(fields: readonly Field[], original: Data, trans
     const base = original[field.name];
     if (field.kind === "object" && isData(base) && isData(own)) {
       merged[field.name] = mergeTranslation(field.fields, base, own);
+    } else if (field.kind === "image" && isData(base) && isData(own)) {
+      // Only the alternative text is translated; the picture is the same.
+      merged[field.name] = { ...base, ...(own["alt"] === undefined ? {} : { alt: own["alt"] }) };
     } else if (field.kind === "objectList" && Array.isArray(base) && Array.isArray(own)) {
       merged[field.name] = base.map((item, i) =>
         isData(item) && isData(own[i]) ? mergeTranslation(field.fields, item, own[i] as Data) : item,

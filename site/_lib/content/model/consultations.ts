@@ -11,7 +11,7 @@ const phase = f.objectList("phases", "Phases", {
     f.datetime("end", "Fin", { i18n: "duplicate" }),
     f.markdown("description", "Description"),
     f.typedList("modules", "Modules de participation", {
-      i18n: "duplicate",
+      i18n: false,
       required: false,
       typeKey: "module",
       types: phaseModuleTypes(),
@@ -29,18 +29,19 @@ export const consultations: FolderCollection = {
     f.string("title", "Titre"),
     f.text("summary", "Résumé", { hint: "Une ou deux phrases, reprises dans les listes et les moteurs de recherche" }),
     f.image("cover", "Image de couverture", { required: false }),
+    // Themes and districts are stored under these names with each proposition, so they are not translated.
     f.list("themes", "Thèmes", {
-      i18n: "duplicate",
+      i18n: false,
       required: false,
-      of: f.string("theme", "Thème", { i18n: "duplicate" }),
+      of: f.string("theme", "Thème", { i18n: false }),
     }),
     f.objectList("districts", "Quartiers", {
-      i18n: "duplicate",
+      i18n: false,
       required: false,
       summary: "{{fields.name}}",
       fields: [
-        f.string("name", "Nom", { i18n: "duplicate" }),
-        f.map("polygon", "Périmètre", { i18n: "duplicate", required: false, geometry: "Polygon" }),
+        f.string("name", "Nom", { i18n: false }),
+        f.map("polygon", "Périmètre", { i18n: false, required: false, geometry: "Polygon" }),
       ],
     }),
     f.select("visibility", "Visibilité", {

@@ -4,7 +4,8 @@
 
 /**
  * Decap i18n mode of a field in a translated collection: `true` is translated per language, `"duplicate"` is
- * copied from French and not editable in English, `false` lives in the French file only.
+ * copied from French and not editable in English, `false` lives in the French file only. Decap accepts "duplicate" on scalar fields only, not on
+ * lists and objects.
  */
 export type I18nMode = true | "duplicate" | false;
 
@@ -30,7 +31,7 @@ export type Field =
   | (Base & { kind: "date" })
   | (Base & { kind: "boolean"; default: boolean })
   | (Base & { kind: "integer"; default?: number; min?: number; max?: number })
-  | (Base & { kind: "number"; min?: number; max?: number })
+  | (Base & { kind: "number"; default?: number; min?: number; max?: number })
   | (Base & { kind: "select"; options: readonly Option[]; multiple: boolean; default?: string | string[] })
   /** A media path chosen in Decap, e.g. /media/logo.svg. */
   | (Base & { kind: "media" })

@@ -3,7 +3,7 @@ import type { SettingDeclaration } from "../../modules/manifest.ts";
 import { f, type Field, type TypedListType } from "./fields.ts";
 
 function settingField(name: string, setting: SettingDeclaration): Field {
-  const common = { i18n: "duplicate" as const, required: false, ...(setting.hint ? { hint: setting.hint.fr } : {}) };
+  const common = { i18n: false as const, required: false, ...(setting.hint ? { hint: setting.hint.fr } : {}) };
   if (setting.type === "boolean") {
     return f.boolean(name, setting.label.fr, { ...common, default: Boolean(setting.default) });
   }

@@ -1,0 +1,10 @@
+// The Decap CMS admin: the npm build with React 19, configured from the generated content model.
+// The configuration is inlined at bundle time (see build.ts), so the browser fetches no config.yml.
+import CMS from "decap-cms-app";
+import type { CmsConfig } from "decap-cms-core";
+import { fr } from "decap-cms-locales";
+
+declare const PARLONS_DECAP_CONFIG: CmsConfig;
+
+CMS.registerLocale("fr", fr);
+CMS.init({ config: PARLONS_DECAP_CONFIG });
