@@ -2,13 +2,10 @@
 import { buildSite } from "../site/_config/build.ts";
 
 try {
-  const pages = await buildSite();
+  const pages = await buildSite({ quiet: true });
   console.log(`Built ${pages.length} files into _site/`);
 } catch (error) {
-  // Eleventy wraps template errors; the innermost cause names the content file and field at fault.
-  let cause: unknown = error;
-  while (cause instanceof Error && cause.cause) cause = cause.cause;
-  console.error(error instanceof Error ? error.message : error);
-  if (cause !== error && cause instanceof Error) console.error(`Cause: ${cause.message}`);
+  // SiteBuildError carries the innermost cause: the content file and field, or the failing colour pair.
+  console.error(`Build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

@@ -33,11 +33,32 @@ function createEleventy(options: BuildOptions, runMode: "build" | "watch", onBui
   return { eleventy, site };
 }
 
+/** A failed build, named after its innermost cause (a content field, a contrast pair), not Eleventy's wrapper. */
+export class SiteBuildError extends Error {
+  override name = "SiteBuildError";
+}
+
+/** Eleventy and Nunjucks wrap errors several times, in `originalError` or `cause`. */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  for (;;) {
+    const inner = (current as { originalError?: unknown; cause?: unknown } | undefined)?.originalError ??
+      (current as { cause?: unknown } | undefined)?.cause;
+    if (!(inner instanceof Error)) return current;
+    current = inner;
+  }
+}
+
 /** Builds the site once into `outDir` (default _site/) and lists the pages written. */
 export async function buildSite(options: BuildOptions = {}): Promise<BuiltPage[]> {
   const { eleventy } = createEleventy(options, "build");
-  const [, results] = (await eleventy.write()) as [unknown, BuiltPage[]];
-  return results.flat();
+  try {
+    const [, results] = (await eleventy.write()) as [unknown, BuiltPage[]];
+    return results.flat();
+  } catch (error) {
+    const cause = rootCause(error);
+    throw new SiteBuildError(cause instanceof Error ? cause.message : String(cause), { cause: error });
+  }
 }
 
 export interface SiteWatcher {
@@ -50,6 +71,8 @@ export interface SiteWatcher {
  */
 export async function watchSite(options: BuildOptions & { onBuild?: OnBuild } = {}): Promise<SiteWatcher> {
   const { eleventy } = createEleventy(options, "watch", options.onBuild);
+  // watch() expects an initialized instance, as the CLI does before calling it.
+  await eleventy.init();
   await eleventy.watch();
   return { close: () => eleventy.stopWatch() };
 }

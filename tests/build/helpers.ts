@@ -39,9 +39,14 @@ export async function buildDemo(
   const root = await mkdtemp(path.join(os.tmpdir(), "parlons-build-"));
   const contentDir = path.join(root, "content");
   const dir = path.join(root, "site");
-  await cp(path.join(projectRoot, "content"), contentDir, { recursive: true });
-  await prepare(contentDir);
-  await buildSite({ outDir: dir, contentDir, quiet: true, clock: () => demoNow, ...options });
+  try {
+    await cp(path.join(projectRoot, "content"), contentDir, { recursive: true });
+    await prepare(contentDir);
+    await buildSite({ outDir: dir, contentDir, quiet: true, clock: () => demoNow, ...options });
+  } catch (error) {
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
   const files = await listFiles(dir);
   return {
     dir,
