@@ -2,6 +2,7 @@
 // dev server). Directories are set here because Eleventy forbids set*Directory inside plugins; everything else
 // is one plugin per concern.
 import path from "node:path";
+import adminPlugin from "./admin.ts";
 import assetsPlugin from "./assets.ts";
 import dataPlugin from "./data.ts";
 import datesPlugin from "./dates.ts";
@@ -39,4 +40,5 @@ export default function parlonsConfig(eleventyConfig: any, options: SiteOptions)
   eleventyConfig.addPlugin(sitemapPlugin);
   eleventyConfig.addPlugin(assetsPlugin, options);
   eleventyConfig.addPlugin(imagesPlugin, options);
+  eleventyConfig.addPlugin(adminPlugin, options);
 }

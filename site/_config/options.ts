@@ -9,6 +9,8 @@ export interface SiteOptions {
   outDir: string;
   /** The instant a build treats as "now" (current phase, upcoming events); read again on each watch rebuild. */
   clock: () => Date;
+  /** Bundle the Decap admin into <outDir>/admin (about 3 s, once per process; tests that don't need it skip it). */
+  admin: boolean;
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -19,5 +21,6 @@ export function resolveOptions(partial: Partial<SiteOptions> = {}): SiteOptions 
     contentDir: path.resolve(partial.contentDir ?? path.join(projectRoot, "content")),
     outDir: path.resolve(partial.outDir ?? path.join(projectRoot, "_site")),
     clock: partial.clock ?? (() => new Date()),
+    admin: partial.admin ?? true,
   };
 }

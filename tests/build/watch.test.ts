@@ -28,6 +28,7 @@ it("rebuilds the page when a content file changes", async () => {
     contentDir,
     outDir,
     quiet: true,
+    admin: false,
     clock: () => demoNow,
     onBuild: () => {
       builds += 1;
