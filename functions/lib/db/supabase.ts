@@ -1,5 +1,5 @@
 // Production on Supabase: actions through PostgREST RPC with the server secret key.
-import { createClient } from "@supabase/supabase-js";
+import { createClient, type SupabaseClientOptions } from "@supabase/supabase-js";
 import { toAppError, unwrapResult } from "./errors.ts";
 import type { DataPort } from "./port.ts";
 
@@ -11,9 +11,16 @@ export interface SupabaseOptions {
   fetch?: typeof fetch;
 }
 
-export function createSupabaseDataPort(options: SupabaseOptions): DataPort {
+type RealtimeTransport = NonNullable<SupabaseClientOptions<"public">["realtime"]>["transport"];
+
+export async function createSupabaseDataPort(options: SupabaseOptions): Promise<DataPort> {
+  // supabase-js builds its Realtime client eagerly and throws where no WebSocket exists (Node 20); we never
+  // open a socket, but must hand it a constructor there.
+  // ws's typings declare a null-address overload that realtime-js's constructor type does not list.
+  const transport = globalThis.WebSocket ? undefined : ((await import("ws")).WebSocket as unknown as RealtimeTransport);
   const client = createClient(options.url, options.secretKey, {
     auth: { persistSession: false, autoRefreshToken: false },
+    ...(transport ? { realtime: { transport } } : {}),
     ...(options.fetch ? { global: { fetch: options.fetch } } : {}),
   });
 
