@@ -23,12 +23,42 @@ export async function launchChromium(): Promise<Browser> {
 
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** axe violations on the current page, one readable line per failing node. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** axe violations on a page, one readable line per failing node. */
+async function analyze(page: Page, label: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
   return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${page.url()} ${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${violation.help}`),
+    violation.nodes.map((node) => `${label} ${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${violation.help}`),
   );
+}
+
+/**
+ * The page as a browser without JavaScript shows it, made auditable: axe needs scripting (its timers never
+ * fire when JavaScript is off), so the DOM is replayed at the same URL in a scripting context, with page
+ * scripts removed and <noscript> content kept visible as it was.
+ */
+async function withoutJavaScriptReplay(page: Page): Promise<Page> {
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<noscript\b/gi, "<div data-noscript")
+    .replace(/<\/noscript>/gi, "</div>");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("page has no browser");
+  const auditor = await (await browser.newContext()).newPage();
+  const url = page.url();
+  await auditor.route((candidate) => candidate.href === url, (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }));
+  await auditor.goto(url);
+  return auditor;
+}
+
+/** axe violations on the current page; `javaScriptEnabled: false` audits the page its context rendered without it. */
+export async function axeViolations(page: Page, options: { javaScriptEnabled?: boolean } = {}): Promise<string[]> {
+  if (options.javaScriptEnabled !== false) return analyze(page, page.url());
+  const replay = await withoutJavaScriptReplay(page);
+  try {
+    return await analyze(replay, `${page.url()} (no JavaScript)`);
+  } finally {
+    await replay.context().close();
+  }
 }
 
 /** Console errors and uncaught exceptions, collected from now on. */
