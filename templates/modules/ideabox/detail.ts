@@ -51,7 +51,9 @@ function inner(v: DetailView): SafeHtml {
   const lang = v.lang;
   const p = v.proposition;
   const here = urls.detail(lang, v.consultation.slug, p.id);
-  return html`${flashMessage(v.flash)}
+  const formShown = Boolean(v.settings?.commentsOpen && v.citizen);
+  const orphan = !formShown && v.form?.summary ? { text: v.form.summary, kind: "error" as const } : undefined;
+  return html`${flashMessage(v.flash ?? orphan)}
 <p class="ideabox-back"><a href="${urls.list(lang, v.consultation.slug)}">${t(lang, "ideabox.detail.back", { title: v.consultation.title })}</a></p>
 <article class="ideabox-detail" aria-labelledby="ideabox-detail-title">
   <h1 id="ideabox-detail-title">${p.title}</h1>

@@ -24,7 +24,10 @@ function submissionArea(v: ListView, listUrl: string): SafeHtml | "" {
 function inner(v: ListView): SafeHtml {
   const lang = v.lang;
   const listUrl = urls.list(lang, v.consultation.slug);
-  return html`${flashMessage(v.flash)}
+  // A refusal with no form left to show it beside (e.g. the phase closed meanwhile) is announced on its own.
+  const formShown = Boolean(v.settings?.submissionsOpen && v.citizen);
+  const orphan = !formShown && v.form?.summary ? { text: v.form.summary, kind: "error" as const } : undefined;
+  return html`${flashMessage(v.flash ?? orphan)}
 <h2 class="ideabox__title" id="ideabox-title">${t(lang, "ideabox.list.heading")} <span class="ideabox__total">(${count(lang, "propositions", v.total)})</span></h2>
 ${v.settings ? "" : html`<p class="ideabox-notice">${t(lang, "ideabox.list.read_only")}</p>`}
 ${submissionArea(v, listUrl)}
