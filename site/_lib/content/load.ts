@@ -80,13 +80,21 @@ async function readSources(rootDir: string, collection: FolderCollection, proble
 
 const builders = { consultations: toConsultation, news: toNews, events: toEvent, pages: toPage };
 
+/**
+ * Slugs of the French files of each collection, valid or not: a link to an entry that exists but is broken
+ * is reported once, on that entry, not again on every file linking to it.
+ */
+type Present = Map<FolderCollection["name"], Set<string>>;
+
 async function loadCollection(
   rootDir: string,
   collection: FolderCollection,
   languages: readonly Lang[],
   problems: Problems,
+  present: Present,
 ): Promise<Entry[]> {
   const sources = await readSources(rootDir, collection, problems);
+  present.set(collection.name, new Set(sources.filter((s) => s.lang === defaultLang).map((s) => s.slug)));
   const originals = new Map<string, Record<string, unknown>>();
   const entries: Entry[] = [];
   const build = (source: Source, data: Record<string, unknown>) => {
@@ -152,10 +160,15 @@ async function loadSettings(rootDir: string, problems: Problems): Promise<SiteSe
   return settings;
 }
 
-function checkLinks(store: Omit<ContentStore, "settings">, settings: SiteSettings | undefined, rootDir: string, problems: Problems): void {
-  const french = <T extends Entry>(list: T[]) => new Set(list.filter((e) => e.lang === defaultLang).map((e) => e.slug));
-  const consultations = french(store.consultations);
-  const pages = french(store.pages);
+function checkLinks(
+  store: Omit<ContentStore, "settings">,
+  settings: SiteSettings | undefined,
+  rootDir: string,
+  problems: Problems,
+  present: Present,
+): void {
+  const consultations = present.get("consultations") ?? new Set();
+  const pages = present.get("pages") ?? new Set();
   for (const entry of [...store.news, ...store.events]) {
     if (entry.consultation && !consultations.has(entry.consultation)) {
       problems.add(entry.inputPath, ["consultation"], `no consultation has the slug "${entry.consultation}"`);
@@ -180,7 +193,8 @@ export async function loadContent(rootDir = "content"): Promise<ContentStore> {
   const problems = new Problems();
   const settings = await loadSettings(rootDir, problems);
   const languages = settings?.languages ?? langs;
-  const loaded = await Promise.all(folderCollections.map((c) => loadCollection(rootDir, c, languages, problems)));
+  const present: Present = new Map();
+  const loaded = await Promise.all(folderCollections.map((c) => loadCollection(rootDir, c, languages, problems, present)));
   const [consultations, news, events, pages] = loaded as [
     ContentStore["consultations"],
     ContentStore["news"],
@@ -193,7 +207,7 @@ export async function loadContent(rootDir = "content"): Promise<ContentStore> {
     events: events.sort((a, b) => a.start.getTime() - b.start.getTime()),
     pages: pages.sort((a, b) => a.slug.localeCompare(b.slug)),
   };
-  checkLinks(store, settings, rootDir, problems);
+  checkLinks(store, settings, rootDir, problems, present);
   problems.issues.sort((a, b) => a.file.localeCompare(b.file));
   if (problems.issues.length > 0 || !settings) throw new ContentError(problems.issues, { cause: problems.cause });
   return { settings, ...store };

@@ -11,9 +11,12 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function formatted(format: StringFormat | undefined): z.ZodType<string> {
   switch (format) {
     case "email":
-      return z.email({ error: "must be an email address" });
+      return z.email({ error: (issue) => (issue.input === undefined ? undefined : "must be an email address") });
     case "url":
-      return z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+      return z.url({
+        protocol: /^https?$/,
+        error: (issue) => (issue.input === undefined ? undefined : "must be an http(s) URL"),
+      });
     case "slug":
       return z.string().regex(slugPattern, "must be a slug (lowercase letters, digits and hyphens)");
     case "path":

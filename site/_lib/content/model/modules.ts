@@ -1,5 +1,5 @@
 import { modules } from "../../modules/index.ts";
-import type { SettingDeclaration } from "../../modules/manifest.ts";
+import type { ModuleManifest, SettingDeclaration } from "../../modules/manifest.ts";
 import { f, type Field, type TypedListType } from "./fields.ts";
 
 function settingField(name: string, setting: SettingDeclaration): Field {
@@ -16,8 +16,8 @@ function settingField(name: string, setting: SettingDeclaration): Field {
 }
 
 /** One Decap list type per module manifest, so a newly registered module appears in the phase editor. */
-export function phaseModuleTypes(): TypedListType[] {
-  return Object.values(modules).map((manifest) => ({
+export function phaseModuleTypes(manifests: readonly ModuleManifest[] = Object.values(modules)): TypedListType[] {
+  return manifests.map((manifest) => ({
     name: manifest.id,
     label: manifest.label.fr,
     fields: Object.entries(manifest.phaseSettings).map(([name, setting]) => settingField(name, setting)),

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parisInstant } from "./time.ts";
+
+describe("Paris wall clock to instant", () => {
+  it.each([
+    ["2026-01-15T12:00", "2026-01-15T11:00:00.000Z"], // CET, UTC+1
+    ["2026-07-14T22:30", "2026-07-14T20:30:00.000Z"], // CEST, UTC+2
+    ["2026-03-29T01:59", "2026-03-29T00:59:00.000Z"], // last minute before the spring change
+    ["2026-03-29T03:00", "2026-03-29T01:00:00.000Z"], // first minute after it
+    ["2026-03-29T02:30", "2026-03-29T01:30:00.000Z"], // skipped hour: one hour later
+    ["2026-10-25T02:30", "2026-10-25T01:30:00.000Z"], // repeated hour: the later one
+    ["2026-09-14", "2026-09-13T22:00:00.000Z"], // a day is its Paris midnight
+  ])("%s → %s", (wallClock, iso) => {
+    expect(parisInstant(wallClock)?.toISOString()).toBe(iso);
+  });
+
+  it.each(["2026-02-30T10:00", "2026-13-01T10:00", "2026-01-01T24:00", "2026-01-01 10:00", "demain"])(
+    "rejects %s",
+    (wallClock) => {
+      expect(parisInstant(wallClock)).toBeUndefined();
+    },
+  );
+});
