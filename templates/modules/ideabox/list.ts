@@ -41,7 +41,7 @@ ${v.items.map((p) => renderItem(lang, v.consultation.slug, p, v.settings, listUr
 
 /** The whole module (static page and live page). */
 export function renderList(v: ListView): SafeHtml {
-  return root(v.lang, urls.fragment(v.lang, v.consultation.slug), inner(v));
+  return root(v.lang, urls.fragment(v.lang, v.consultation.slug), inner(v), v.snapshot);
 }
 
 /** The swappable content only (`?format=fragment`). */

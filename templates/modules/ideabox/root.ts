@@ -17,8 +17,8 @@ ${inner}
 </div>`;
 }
 
-export function root(lang: Lang, fragmentUrl: string, inner: SafeHtml): SafeHtml {
-  return html`<div class="ideabox" data-module="ideabox" lang="${lang}" data-fragment-url="${fragmentUrl}" x-data="ideabox" x-on:submit="onSubmit">
+export function root(lang: Lang, fragmentUrl: string, inner: SafeHtml, snapshot = false): SafeHtml {
+  return html`<div class="ideabox" data-module="ideabox" lang="${lang}" data-fragment-url="${fragmentUrl}"${snapshot ? html` data-snapshot` : ""} x-data="ideabox" x-on:submit="onSubmit">
 <p class="pl-visually-hidden" role="status" aria-live="polite" data-ideabox-live x-text="announcement"></p>
 ${content(inner)}
 </div>`;
