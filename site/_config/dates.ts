@@ -4,14 +4,20 @@ import { locale } from "./i18n.ts";
 
 const timeZone = "Europe/Paris";
 
+/** Intl writes "1 mai"; French typography wants "1er mai". */
+function format(options: Intl.DateTimeFormatOptions, date: Date, lang: Lang): string {
+  const parts = new Intl.DateTimeFormat(locale(lang), { timeZone, ...options }).formatToParts(date);
+  return parts.map((part) => (lang === "fr" && part.type === "day" && part.value === "1" ? "1er" : part.value)).join("");
+}
+
 /** Also takes a day as Decap writes it ("2026-06-15"), read as that day in Paris. */
 export function formatDate(date: Date | string, lang: Lang): string {
   const instant = typeof date === "string" ? new Date(`${date.slice(0, 10)}T12:00:00Z`) : date;
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, dateStyle: "long" }).format(instant);
+  return format({ dateStyle: "long" }, instant, lang);
 }
 
 export function formatDateTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, dateStyle: "long", timeStyle: "short" }).format(date);
+  return format({ dateStyle: "long", timeStyle: "short" }, date, lang);
 }
 
 export function formatTime(date: Date, lang: Lang): string {

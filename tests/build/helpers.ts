@@ -6,6 +6,10 @@ import path from "node:path";
 import { buildSite, type BuildOptions } from "../../site/_config/build.ts";
 import { projectRoot } from "../../site/_config/options.ts";
 
+// The idea-box snapshot reads the database while building; tests use a throwaway in-memory one, never the
+// developer's .data/pglite.
+if (!process.env.DATABASE_URL) process.env.PARLONS_PGLITE_DIR ??= "memory://";
+
 /** An instant inside the demo's open consultation and before its upcoming events. */
 export const demoNow = new Date("2026-11-25T12:00:00Z");
 
