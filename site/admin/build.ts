@@ -22,6 +22,14 @@ const toastifyCssAsFile: Plugin = {
   },
 };
 
+/** Emotion's <style> elements are blocked by the same CSP: its sheet is replaced, see emotion-sheet.ts. */
+const emotionAdoptedSheets: Plugin = {
+  name: "emotion-adopted-sheets",
+  setup(build) {
+    build.onResolve({ filter: /^@emotion\/sheet$/ }, () => ({ path: path.join(here, "emotion-sheet.ts") }));
+  },
+};
+
 export interface AdminBuildOptions {
   /** Production drops `local_backend` and requires the backend variables. Default: NODE_ENV === "production". */
   production?: boolean;
@@ -50,7 +58,7 @@ export async function buildAdmin(outDir: string, options: AdminBuildOptions = {}
     minify: true,
     legalComments: "none",
     logLevel: "error",
-    plugins: [toastifyCssAsFile],
+    plugins: [toastifyCssAsFile, emotionAdoptedSheets],
     define: {
       "process.env.NODE_ENV": '"production"',
       global: "window",
