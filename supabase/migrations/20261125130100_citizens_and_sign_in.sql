@@ -47,7 +47,7 @@ create table public.sign_in_requests (
   created_at timestamptz not null default now(),
   expires_at timestamptz not null default now() + interval '15 minutes',
   used_at timestamptz,
-  check (expires_at > created_at)
+  check (expires_at = created_at + interval '15 minutes')
 );
 comment on table public.sign_in_requests is
   'One mailed link + code pair. Single use (used_at), 15 minutes, at most 5 wrong codes; hashes only.';

@@ -199,9 +199,9 @@ $$;
 comment on function public.submit_proposition(uuid, text, text, text, text, text, double precision, double precision)
   is 'Action: a citizen submits a proposition while submissions are open, within the per-phase maximum.';
 
-create function public.support_proposition(p_citizen_id uuid, p_proposition_id uuid) returns jsonb
+create function private.set_support(p_citizen_id uuid, p_proposition_id uuid, p_supported boolean)
+returns jsonb
 language plpgsql
-security definer
 set search_path = ''
 as $$
 declare
@@ -210,35 +210,40 @@ begin
   perform private.active_citizen(p_citizen_id);
   v_proposition := private.visible_proposition(p_proposition_id);
   perform private.open_ideabox_phase(v_proposition.consultation_id, 'supports_open', 'supports_closed');
-  insert into public.supports (proposition_id, citizen_id) values (p_proposition_id, p_citizen_id)
-  on conflict do nothing;
+  if p_supported then
+    insert into public.supports (proposition_id, citizen_id) values (p_proposition_id, p_citizen_id)
+    on conflict do nothing;
+  else
+    delete from public.supports where proposition_id = p_proposition_id and citizen_id = p_citizen_id;
+  end if;
   return pg_catalog.jsonb_build_object(
-    'proposition_id', p_proposition_id, 'supported', true,
+    'proposition_id', p_proposition_id, 'supported', p_supported,
     'supports_count', (select pg_catalog.count(*) from public.supports where proposition_id = p_proposition_id));
 end
+$$;
+comment on function private.set_support(uuid, uuid, boolean) is
+  'Supports or withdraws while supports are open; either is idempotent, and withdrawing is refused once '
+  'supports close so final counts freeze.';
+
+create function public.support_proposition(p_citizen_id uuid, p_proposition_id uuid) returns jsonb
+language sql
+security definer
+set search_path = ''
+as $$
+  select private.set_support(p_citizen_id, p_proposition_id, true)
 $$;
 comment on function public.support_proposition(uuid, uuid) is
   'Action: a citizen backs a proposition while supports are open; supporting twice changes nothing.';
 
 create function public.withdraw_support(p_citizen_id uuid, p_proposition_id uuid) returns jsonb
-language plpgsql
+language sql
 security definer
 set search_path = ''
 as $$
-declare
-  v_proposition public.propositions;
-begin
-  perform private.active_citizen(p_citizen_id);
-  v_proposition := private.visible_proposition(p_proposition_id);
-  perform private.open_ideabox_phase(v_proposition.consultation_id, 'supports_open', 'supports_closed');
-  delete from public.supports where proposition_id = p_proposition_id and citizen_id = p_citizen_id;
-  return pg_catalog.jsonb_build_object(
-    'proposition_id', p_proposition_id, 'supported', false,
-    'supports_count', (select pg_catalog.count(*) from public.supports where proposition_id = p_proposition_id));
-end
+  select private.set_support(p_citizen_id, p_proposition_id, false)
 $$;
 comment on function public.withdraw_support(uuid, uuid) is
-  'Action: a citizen takes back a support while supports are open (counts freeze when they close).';
+  'Action: a citizen takes back a support while supports are open.';
 
 create function public.comment_proposition(
   p_citizen_id uuid, p_proposition_id uuid, p_body text, p_parent_id uuid default null,

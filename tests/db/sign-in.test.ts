@@ -35,6 +35,9 @@ describeEachDatabase("sign-in", (port) => {
     );
     expect(row).toMatchObject({ email: email.toLowerCase(), token_hash: token, code_hash: code });
     expect(Number(row!.minutes)).toBe(15);
+    await expect(
+      db.sql("update public.sign_in_requests set expires_at = expires_at + interval '1 hour' where token_hash = $1", [token]),
+    ).rejects.toMatchObject({ code: "23514" });
   });
 
   it("refuses hashes that are not 64 hex characters, and oversized emails", async () => {
