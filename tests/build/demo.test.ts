@@ -193,6 +193,14 @@ describe("demo build", () => {
     expect(page).toMatch(/<img [^>]*src="\/img\/[^"]+\.webp"[^>]*width="\d+" height="\d+"/);
   });
 
+  it("loads JavaScript only on consultation pages with an idea box, bundled with its styles", async () => {
+    const withScripts = [...html].filter(([, page]) => page.includes("<script")).map(([file]) => file);
+    expect(withScripts).toContain("consultations/plan-velo/index.html");
+    expect(withScripts.filter((file) => !/^(en\/)?consultations\/[^/]+\/index\.html$/.test(file))).toEqual([]);
+    expect(html.get("consultations/plan-velo/index.html")).toContain('<script type="module" src="/assets/js/ideabox.js"></script>');
+    expect(await site.read("assets/css/site.css")).toContain(".ideabox");
+  });
+
   it("loads no JavaScript on news articles and static pages", () => {
     const noScript = [...html].filter(([file]) => /^(en\/)?(actualites|news)\/[^/]+\/index\.html$|^(en\/)?comment-participer\//.test(file));
     expect(noScript.length).toBeGreaterThan(3);
