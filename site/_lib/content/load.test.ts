@@ -1,6 +1,6 @@
 // The loader on the demo content, and on broken copies of it: each broken case must fail with one
 // ContentError naming the faulty file and field, as an organizer would read it in the build log.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,7 +20,10 @@ async function demoWith(...edits: Edit[]): Promise<string> {
   for (const [file, change] of edits) {
     const target = path.join(dir, file);
     if (change === null) await rm(target);
-    else await writeFile(target, change(await readFile(target, "utf8").catch(() => "")));
+    else {
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, change(await readFile(target, "utf8").catch(() => "")));
+    }
   }
   return dir;
 }
@@ -94,6 +97,17 @@ describe("demo content", async () => {
     expect(withIdeabox?.modules.ideabox?.["submissions_open"]).toBe(false);
   });
 
+  it("ignores the English file Decap writes when nobody translated (copied fields only)", async () => {
+    const dir = await demoWith([
+      "news/en/marche-producteurs.md",
+      () => "---\ndate: 2026-06-05\nconsultation: plan-velo\n---\n",
+    ]);
+    const copy = await loadContent(dir);
+    expect(copy.news.filter((n) => n.slug === "marche-producteurs").map((n) => n.url)).toEqual([
+      "/actualites/marche-producteurs/",
+    ]);
+  });
+
   it("takes untranslated fields of English entries from the French original", () => {
     const [fr, en] = ["fr", "en"].map((lang) => store.consultations.find((c) => c.slug === "plan-velo" && c.lang === lang)!);
     expect(en!.title).toMatch(/^Cycling plan/);
@@ -165,6 +179,11 @@ describe("broken content names the file and the field", () => {
       "English translation without a French original",
       [["pages/en/a-propos.md", () => "---\ntitle: About\n---\nHello"]],
       /pages\/en\/a-propos\.md: is a translation without a French original/,
+    ],
+    [
+      "English translation started but incomplete",
+      [["pages/en/mentions-legales.md", () => "---\ntitle: Legal notice\n---\n"]],
+      /pages\/en\/mentions-legales\.md: body: is required/,
     ],
     [
       "page with a reserved slug",

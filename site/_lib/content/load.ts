@@ -10,7 +10,7 @@ import { parseMarkdownFile, parseYamlFile, stripEmpty, type ParsedFile } from ".
 import { folderCollections, settingsCollection, type FolderCollection } from "./model/index.ts";
 import { toConsultation, toEvent, toNews, toPage, toSettings, type EntryMeta } from "./normalize.ts";
 import { entryUrl, reservedSlugs } from "./routes.ts";
-import { mergeTranslation } from "./translate.ts";
+import { isTranslated, mergeTranslation } from "./translate.ts";
 import { defaultLang, langs, type ContentStore, type Entry, type Lang, type SiteSettings } from "./types.ts";
 import { validateFile } from "./validate.ts";
 
@@ -117,6 +117,7 @@ async function loadCollection(
     }
   }
   for (const source of sources.filter((s) => s.lang !== defaultLang && languages.includes(s.lang))) {
+    if (source.raw && !isTranslated(collection.fields, source.raw)) continue;
     const original = originals.get(source.slug);
     if (!original || !source.raw) {
       if (!sources.some((s) => s.lang === defaultLang && s.slug === source.slug)) {
