@@ -78,5 +78,12 @@ export async function startPgCluster(settings: Record<string, string> = {}): Pro
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cluster = await startPgCluster();
   console.log(cluster.url);
-  process.once("SIGINT", () => void cluster.stop().then(() => process.exit(0)));
+  // The server is a separate daemon: this process stays only to stop it when interrupted.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      clearInterval(keepAlive);
+      void cluster.stop();
+    });
+  }
 }
