@@ -1,8 +1,9 @@
 // Applies supabase/bootstrap (every time: it is idempotent) then the supabase/migrations not yet applied, in
 // name order, on PGlite or plain PostgreSQL. Supabase runs the same migrations with its CLI, which records
 // them in the same table (supabase_migrations.schema_migrations).
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The two things the runner needs from a connection (PGlite and a pg client both fit with a thin wrapper). */
@@ -12,7 +13,10 @@ export interface SqlSession {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export const defaultSqlDir = fileURLToPath(new URL("../../../supabase/", import.meta.url));
+/** supabase/ beside the sources; in a bundled function (Netlify), the copy shipped with `included_files`. */
+export const defaultSqlDir = [fileURLToPath(new URL("../../../supabase/", import.meta.url)), resolve("supabase")].find(
+  (dir) => existsSync(join(dir, "migrations")),
+) ?? resolve("supabase");
 
 const migrationFile = /^(\d+)_([a-z0-9_]+)\.sql$/;
 // Any fixed number: it keeps two processes starting on one database from migrating it at the same time.
