@@ -17,10 +17,18 @@ function withFragmentFormat(url: string): string {
   return target.href;
 }
 
-/** What to say after a swap: the error summary, else the flash message. */
+/** What to say after a swap: the error summary, else the flash message, else the list heading (its count). */
 function messageOf(root: ParentNode): string {
-  const node = root.querySelector("[data-error-summary], [data-ideabox-flash], [role='alert']");
-  return node?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  for (const selector of ["[data-error-summary]", "[data-ideabox-flash]", "[role='alert']", ".ideabox__title"]) {
+    const text = root.querySelector(selector)?.textContent?.replace(/\s+/g, " ").trim();
+    if (text) return text;
+  }
+  return "";
+}
+
+/** The form's target. Read as an attribute: `form.action` would be the support form's `<input name="action">`. */
+function actionOf(form: HTMLFormElement): string {
+  return new URL(form.getAttribute("action") ?? "", window.location.href).href;
 }
 
 export interface IdeaboxComponent {
@@ -100,15 +108,14 @@ export function ideaboxComponent(): IdeaboxComponent & ThisType<IdeaboxComponent
       if (!(form instanceof HTMLFormElement)) return;
       event.preventDefault();
       const fields = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);
-      if (form.method.toLowerCase() === "get") {
+      if ((form.getAttribute("method") ?? "get").toLowerCase() === "get") {
         // Sort and filters: the same query against the live fragment.
-        const url = new URL(this.$el.dataset.fragmentUrl ?? form.action, window.location.href);
+        const url = new URL(this.$el.dataset.fragmentUrl ?? actionOf(form), window.location.href);
         for (const [name, value] of fields) url.searchParams.set(name, value);
         void this.load(url.href, true);
         return;
       }
-      const action = form.getAttribute("action");
-      void this.load(form.action, true, action, {
+      void this.load(actionOf(form), true, form.getAttribute("action"), {
         method: "POST",
         body: fields,
         headers: { accept: "text/html", "content-type": "application/x-www-form-urlencoded" },
