@@ -11,6 +11,7 @@ const patterns: Partial<Record<string, [string, string]>> = {
   url: ["^https?://\\S+$", "Adresse web commençant par https://"],
   slug: ["^[a-z0-9]+(-[a-z0-9]+)*$", "Minuscules, chiffres et tirets seulement"],
   path: ["^/", "Chemin commençant par /"],
+  link: ["^(/|https?://)\\S*$", "Chemin commençant par / ou adresse commençant par https://"],
 };
 
 function widget(field: Field, translated: boolean): DecapObject {

@@ -205,6 +205,11 @@ describe("broken content names the file and the field", () => {
       [["settings/site.yml", replace("languages:\n  - fr\n  - en", "languages:\n  - en")]],
       /settings\/site\.yml: languages: must include fr/,
     ],
+    [
+      "header link that is neither a path nor a URL",
+      [["settings/site.yml", replace("url: /comment-participer/", "url: comment-participer")]],
+      /site\.yml: headerLinks\[0\]\.url: must be a path on this site/,
+    ],
     ["invalid contact e-mail", [["settings/site.yml", replace("email: participation@", "email: participation-at-")]], /site\.yml: contact\.email: must be an email address/],
   ];
 

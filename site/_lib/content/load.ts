@@ -9,12 +9,10 @@ import { ContentError, type ContentIssue } from "./errors.ts";
 import { parseMarkdownFile, parseYamlFile, stripEmpty, type ParsedFile } from "./files.ts";
 import { folderCollections, settingsCollection, type FolderCollection } from "./model/index.ts";
 import { toConsultation, toEvent, toNews, toPage, toSettings, type EntryMeta } from "./normalize.ts";
-import { entryUrl, reservedSlugs } from "./routes.ts";
+import { entryUrl, reservedSlugs, slugPattern } from "./routes.ts";
 import { isTranslated, mergeTranslation } from "./translate.ts";
 import { defaultLang, langs, type ContentStore, type Entry, type Lang, type SiteSettings } from "./types.ts";
 import { validateFile } from "./validate.ts";
-
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface Source {
   file: string;

@@ -11,6 +11,9 @@ export const routes: Record<Section, Record<Lang, string>> = {
   pages: { fr: "/", en: "/en/" },
 };
 
+/** Slugs are file names and URL segments: lowercase ASCII letters, digits and single hyphens. */
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export const homeUrl: Record<Lang, string> = { fr: "/", en: "/en/" };
 
 export function entryUrl(collection: Section, lang: Lang, slug: string): string {

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { isHexColor } from "../branding/contrast.ts";
 import type { Collection, Field } from "./model/index.ts";
 import type { StringFormat } from "./model/fields.ts";
+import { slugPattern } from "./routes.ts";
 import { dayPattern, parisInstant, wallClockPattern } from "./time.ts";
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function formatted(format: StringFormat | undefined): z.ZodType<string> {
   switch (format) {
@@ -21,6 +21,8 @@ function formatted(format: StringFormat | undefined): z.ZodType<string> {
       return z.string().regex(slugPattern, "must be a slug (lowercase letters, digits and hyphens)");
     case "path":
       return z.string().startsWith("/", "must be a path starting with /");
+    case "link":
+      return z.string().regex(/^(\/|https?:\/\/)\S*$/, "must be a path on this site (/…) or an http(s) URL");
     case undefined:
       return z.string().trim().min(1, "must not be empty");
   }

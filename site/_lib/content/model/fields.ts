@@ -18,7 +18,8 @@ interface Base {
   i18n: I18nMode;
 }
 
-export type StringFormat = "email" | "url" | "slug" | "path";
+/** `link`: a path on this site or an http(s) URL. */
+export type StringFormat = "email" | "url" | "slug" | "path" | "link";
 
 export type Field =
   | (Base & { kind: "string"; format?: StringFormat })

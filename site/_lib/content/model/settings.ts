@@ -71,7 +71,7 @@ export const settings: FileCollection = {
       i18n: false,
       required: false,
       summary: "{{fields.label.fr}}",
-      fields: [bilingual("label", "Intitulé", "string", true), f.string("url", "Lien", { i18n: false })],
+      fields: [bilingual("label", "Intitulé", "string", true), f.string("url", "Lien", { i18n: false, format: "link", hint: "/page-du-site/ ou https://…" })],
     }),
     bilingual("footerText", "Texte du pied de page", "text", true),
     f.relation("legalNoticePage", "Page des mentions légales", { i18n: false, collection: "pages" }),
