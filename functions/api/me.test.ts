@@ -1,0 +1,44 @@
+// GDPR access and erasure through the functions.
+import { beforeAll, describe, expect, it } from "vitest";
+import { slugs, startHarness, type Harness } from "../lib/testing/harness.ts";
+import { invoke, request } from "../lib/testing/requests.ts";
+import { signedInCookie } from "../lib/testing/sign-in.ts";
+import * as me from "./me.ts";
+import * as propositions from "./propositions.ts";
+import * as session from "./session.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+describe("/api/me", () => {
+  it("exports the signed-in citizen's data, and refuses anonymous requests", async () => {
+    const email = "export@exemple.fr";
+    const cookie = await signedInCookie(email);
+    const res = await invoke(me, request("/api/me", { cookie, accept: "application/json" }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ citizen: { email } });
+    const download = await invoke(me, request("/api/me", { cookie }));
+    expect(download.headers.get("content-disposition")).toContain("attachment");
+    const anonymous = await invoke(me, request("/api/me", { accept: "application/json" }));
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("deletes the account, keeps contributions anonymized, and ends the session", async () => {
+    const cookie = await signedInCookie("efface@exemple.fr");
+    const created = await invoke(propositions, request(`/api/consultations/${slugs.open}/propositions`, { json: { title: "Reste", body: "b" }, cookie }));
+    expect(created.status).toBe(201);
+    const withoutProof = await invoke(me, request("/api/me", { method: "DELETE", json: {}, cookie, sameOrigin: false }));
+    expect(withoutProof.status).toBe(403);
+    expect(await h.count("citizens", "email = 'efface@exemple.fr'")).toBe(1);
+
+    const res = await invoke(me, request("/api/me", { form: { action: "delete", return_to: "/" }, cookie }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/?flash=deleted");
+    expect(await h.count("citizens", "email = 'efface@exemple.fr'")).toBe(0);
+    expect(await h.count("propositions", "title = 'Reste'")).toBe(1);
+    const after = await invoke(session, request("/api/session", { cookie }));
+    expect(await after.json()).toEqual({ citizen: null });
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { detailExamples, hostile, listExamples } from "./examples.ts";
+import { escapeHtml, html, raw } from "./html.ts";
+import { renderDetail, renderList, renderListContent } from "./render.ts";
+
+describe("html tag", () => {
+  it("escapes every interpolated string, and only those", () => {
+    expect(html`<p title="${hostile}">${hostile}</p>`.value).toBe(
+      "<p title=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; &#96;tick&#96;\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; &#96;tick&#96;</p>",
+    );
+    expect(html`${raw("<b>ok</b>")}${["<", html`<i>`]}${null}${false}${0}`.value).toBe("<b>ok</b>&lt;<i>0");
+    expect(escapeHtml("a&b")).toBe("a&amp;b");
+  });
+});
+
+const views = [
+  ...Object.entries(listExamples).map(([name, v]) => [`list: ${name}`, renderList(v).value] as const),
+  ...Object.entries(detailExamples).map(([name, v]) => [`detail: ${name}`, renderDetail(v).value] as const),
+];
+
+describe.each(views)("%s", (_name, markup) => {
+  it("never lets citizen text become markup", () => {
+    expect(markup).not.toContain("<script>");
+    expect(markup).not.toMatch(/<[a-z]+[^>]*\son[a-z]+=/i);
+  });
+
+  it("has no inline style or script (strict CSP)", () => {
+    expect(markup).not.toMatch(/\sstyle=/);
+    expect(markup).not.toMatch(/<script|<style/);
+  });
+
+  it("labels every field and gives every id once", () => {
+    const ids = [...markup.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [, id] of markup.matchAll(/<(?:input|textarea|select)(?![^>]*type="hidden")[^>]*\sid="([^"]+)"/g)) {
+      expect(markup, `label for ${id}`).toContain(`for="${id}"`);
+    }
+  });
+});
+
+describe("list", () => {
+  it("names the support toggle with its count and carries its state in aria-pressed", () => {
+    const off = renderList(listExamples["open, signed in"]!).value;
+    expect(off).toMatch(/aria-pressed="false">\s*<span class="ideabox-support__mark" aria-hidden="true">\+<\/span>\s*Soutenir <span class="ideabox-support__count">\(3 soutiens\)<\/span>/);
+    const on = renderList(listExamples["supported by the citizen"]!).value;
+    expect(on).toContain('aria-pressed="true"');
+    expect(on).toContain('name="action" value="withdraw"');
+  });
+
+  it("shows the form to a signed-in citizen, a sign-in link to others, a link to the live form in the snapshot", () => {
+    expect(renderList(listExamples["open, signed in"]!).value).toContain('<form class="ideabox-form" id="ideabox-proposition"');
+    expect(renderList(listExamples["open, anonymous"]!).value).toContain('href="/connexion/?return_to=%2Fconsultations%2Fvelo%2Fpropositions%2F"');
+    const snapshot = renderList(listExamples["open, build snapshot"]!).value;
+    expect(snapshot).toContain('href="/consultations/velo/propositions/#ideabox-proposition"');
+    expect(snapshot).toContain("data-snapshot");
+  });
+
+  it("is read-only for a finished phase: counts but no form", () => {
+    const markup = renderList(listExamples["finished phase"]!).value;
+    expect(markup).toContain("Cette phase est terminée");
+    expect(markup).toContain("3 soutiens");
+    expect(markup).not.toContain('method="post"');
+  });
+
+  it("shows a rejected form again with a linked summary and the text kept", () => {
+    const markup = renderList(listExamples["form shown again"]!).value;
+    expect(markup).toContain('<a href="#ideabox-proposition-title">Titre de votre proposition : Saisissez le titre.</a>');
+    expect(markup).toContain('aria-invalid="true"');
+    expect(markup).toContain(`&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39; &#96;tick&#96;</textarea>`);
+  });
+
+  it("speaks English when asked", () => {
+    expect(renderList(listExamples.english!).value).toContain("Support <span class=\"ideabox-support__count\">(3 supports)</span>");
+  });
+
+  it("answers the content element alone as a fragment", () => {
+    expect(renderListContent(listExamples.empty!).value).toMatch(/^<div class="ideabox__content" data-ideabox-content>/);
+  });
+});
+
+describe("detail", () => {
+  it("offers replies to root comments only, and reopens the reply form that failed", () => {
+    const markup = renderDetail(detailExamples["reply shown again"]!).value;
+    expect(markup).toContain('id="ideabox-reply-33333333-3333-4333-8333-333333333333"');
+    expect(markup).not.toContain('id="ideabox-reply-44444444');
+    expect(markup).toMatch(/<details class="ideabox-reply" open>/);
+    expect(markup).toContain('value="for" checked');
+  });
+
+  it("hides comment forms when comments are closed", () => {
+    expect(renderDetail(detailExamples["comments closed"]!).value).not.toContain("ideabox-comment-form");
+  });
+});
