@@ -65,7 +65,10 @@ export async function axeViolations(page: Page, options: { javaScriptEnabled?: b
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    if (message.type() !== "error") return;
+    // "Failed to load resource" names no URL in its text; its location does.
+    const where = message.location().url;
+    errors.push(`console: ${message.text()}${where ? ` (${where})` : ""}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   return errors;
