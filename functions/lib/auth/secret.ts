@@ -4,8 +4,18 @@ import { createHash } from "node:crypto";
 
 let warned = false;
 
+/**
+ * Anything deployed counts as production, so a forgotten secret fails loudly instead of falling back to a
+ * guessable one: Netlify's build and deploy contexts, AWS Lambda (where Netlify runs functions), NODE_ENV.
+ */
 export function isProduction(): boolean {
-  return process.env.NODE_ENV === "production" || process.env.CONTEXT === "production";
+  const env = process.env;
+  return (
+    env.NODE_ENV === "production" ||
+    Boolean(env.CONTEXT && env.CONTEXT !== "dev") ||
+    env.NETLIFY === "true" ||
+    Boolean(env.AWS_LAMBDA_FUNCTION_NAME)
+  );
 }
 
 export function serverSecret(): string {

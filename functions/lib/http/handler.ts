@@ -62,7 +62,10 @@ async function answerError(route: Route, ctx: RequestContext, error: AppError): 
       return seeOther(urls.signIn(ctx.lang, ctx.returnTo));
     }
     // The page around the form may itself be unavailable (unknown consultation): then the plain error page.
-    const shown = await route.formError?.(ctx, error).catch(() => null);
+    const shown = await route.formError?.(ctx, error).catch((failure: unknown) => {
+      if (!(failure instanceof AppError)) console.error(`[parlons] form page for ${ctx.url.pathname} failed`, failure);
+      return null;
+    });
     if (shown) return shown;
   }
   return errorPage(error, ctx.lang, ctx.returnTo);
