@@ -103,8 +103,9 @@ function accountBar(lang: Lang, citizen: Citizen | null, returnTo: string) {
   if (!citizen) return "";
   return html`<form class="pl-account" method="post" action="/api/auth/sign-out">
   <input type="hidden" name="return_to" value="${returnTo}"><input type="hidden" name="lang" value="${lang}">
-  <p>${t(lang, "auth.account.signed_in_as", { name: citizen.displayName ?? t(lang, "ideabox.comments.anonymous") })}
-  <button type="submit" class="pl-button pl-button--link">${t(lang, "auth.account.sign_out")}</button></p>
+  <p>${citizen.displayName ? t(lang, "auth.account.signed_in_as", { name: citizen.displayName }) : t(lang, "auth.flash.signed_in")}
+  <button type="submit" class="pl-button pl-button--link">${t(lang, "auth.account.sign_out")}</button>
+  <button type="submit" class="pl-button pl-button--link" name="everywhere" value="true">${t(lang, "auth.account.sign_out_everywhere")}</button></p>
 </form>`;
 }
 
