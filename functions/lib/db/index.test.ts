@@ -61,19 +61,15 @@ describe("createDataPort", () => {
       const admin = new pg.Client({ connectionString: pgUrl! });
       await admin.connect();
       await admin.query(`create database ${name}`);
+      await admin.end();
       const url = new URL(pgUrl!);
       url.pathname = `/${name}`;
-      try {
-        const unmigrated = await createDataPort({ DATABASE_URL: url.href, PARLONS_MIGRATE: "0" });
-        await expect(unmigrated.call("sign_out", { p_session_id: crypto.randomUUID() })).rejects.toMatchObject({ code: "internal" });
-        await unmigrated.close();
-        const migrated = await createDataPort({ DATABASE_URL: url.href });
-        await expect(migrated.call("sign_out", { p_session_id: crypto.randomUUID() })).resolves.toEqual({ revoked: 0 });
-        await migrated.close();
-      } finally {
-        await admin.query(`drop database ${name} with (force)`);
-        await admin.end();
-      }
+      const unmigrated = await createDataPort({ DATABASE_URL: url.href, PARLONS_MIGRATE: "0" });
+      await expect(unmigrated.call("sign_out", { p_session_id: crypto.randomUUID() })).rejects.toMatchObject({ code: "internal" });
+      await unmigrated.close();
+      const migrated = await createDataPort({ DATABASE_URL: url.href });
+      await expect(migrated.call("sign_out", { p_session_id: crypto.randomUUID() })).resolves.toEqual({ revoked: 0 });
+      await migrated.close();
     });
   });
 });

@@ -37,6 +37,9 @@ export async function createPostgresDataPort(options: PostgresOptions): Promise<
     max: options.max ?? 10,
     options: "-c role=service_role",
   });
+  // An idle connection dropped by the server (restart, failover) is discarded by the pool; without a listener
+  // the event would crash the process.
+  pool.on("error", (error) => console.error("[db] idle PostgreSQL connection lost:", error.message));
 
   return {
     async call<T>(action: Parameters<DataPort["call"]>[0], args: Parameters<DataPort["call"]>[1]): Promise<T> {

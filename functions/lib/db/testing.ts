@@ -3,7 +3,8 @@
  *
  * - `createTestDataPort()`: a fresh in-memory PGlite, migrated. Starting PGlite takes about 3–4 s: create one
  *   per test file (`beforeAll`) and give each test its own consultation and citizens rather than a new port.
- * - `createPostgresTestDataPort(serverUrl)`: a fresh database on a real server, migrated. The server URL comes
+ * - `createPostgresTestDataPort(serverUrl)`: a fresh database on a real server, migrated, left for the cluster's
+ *   teardown to discard. The server URL comes
  *   from `inject("pgUrl")` (tests/setup/global.ts); it is null when no PostgreSQL binaries are installed.
  * - Both give a `TestDataPort`: the DataPort plus `sql` (as the database owner, for setup and inspection, e.g.
  *   ageing a sign-in request) and `sqlAs` (one statement as an API role, rolled back: RLS and grant checks).
@@ -53,7 +54,7 @@ export async function createTestDataPort(): Promise<TestDataPort> {
   };
 }
 
-/** A new database on the server at `serverUrl`, migrated, dropped again by `close()`. */
+/** A new database on the (throwaway) server at `serverUrl`, migrated. */
 export async function createPostgresTestDataPort(serverUrl: string, options: { max?: number } = {}): Promise<TestDataPort> {
   const name = `parlons_test_${randomUUID().replaceAll("-", "")}`;
   const server = new pg.Client({ connectionString: serverUrl });
@@ -66,13 +67,10 @@ export async function createPostgresTestDataPort(serverUrl: string, options: { m
   const owner = new pg.Pool({ connectionString: url.href, max: 2 });
   return {
     call: (action, args) => port.call(action, args),
+    // The database stays until the throwaway cluster stops: dropping it here would race the pool's sockets.
     async close() {
       await port.close();
       await owner.end();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database ${name} with (force)`);
-      await cleanup.end();
     },
     sql: async <T>(text: string, params?: unknown[]) => (await owner.query(text, params)).rows as T[],
     async sqlAs<T>(role: ApiRole, text: string, params?: unknown[]) {
