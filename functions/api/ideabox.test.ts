@@ -206,6 +206,31 @@ describe("live pages", () => {
     expect(page).not.toContain("/support\"");
   });
 
+  it("pages the list 20 at a time", async () => {
+    // 25 rows written directly (as the owner) on the quiet consultation, to get past one page.
+    await h.port.db.query(
+      `insert into public.propositions (consultation_id, citizen_id, title, body)
+       select c.id, (select id from public.citizens where deleted_at is null limit 1), 'Lot ' || n, 'Texte'
+         from public.consultations c, generate_series(1, 25) n where c.slug = $1`,
+      [slugs.quiet],
+    );
+    const total = (await list("", undefined, slugs.quiet)).total;
+    expect(total).toBeGreaterThanOrEqual(25);
+    const first = await (await invoke(listPage, request(livePath(slugs.quiet)))).text();
+    expect((first.match(/class="ideabox-item"/g) ?? []).length).toBe(20);
+    expect(first).toContain(`Page 1 sur ${Math.ceil(total / 20)}`);
+    const second = await (await invoke(listPage, request(`${livePath(slugs.quiet)}?page=2`))).text();
+    expect((second.match(/class="ideabox-item"/g) ?? []).length).toBe(Math.min(total - 20, 20));
+    expect(second).toContain('rel="prev"');
+  });
+
+  it("speaks English under /en/, falling back to the French content", async () => {
+    const page = await (await invoke(listPage, request(`/en/consultations/${slugs.open}/propositions/`))).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Sort by");
+    expect(page).toContain(`href="/en/connexion/?return_to=${encodeURIComponent(`/en/consultations/${slugs.open}/propositions/`)}"`);
+  });
+
   it("answers 404 for an unknown consultation or proposition", async () => {
     const res = await invoke(listPage, request(livePath("inconnue")));
     expect(res.status).toBe(404);

@@ -4,13 +4,13 @@
 import type { Consultation, Lang } from "../_lib/content/types.ts";
 import { renderList } from "../../templates/modules/ideabox/render.ts";
 import { consultationRef, openIdeaboxSettings } from "../../functions/lib/ideabox/consultation.ts";
-import { listPropositions } from "../../functions/lib/ideabox/views.ts";
+import { listPropositions, pageSize } from "../../functions/lib/ideabox/views.ts";
 import type { PropositionPage } from "../../functions/lib/ideabox/rows.ts";
 import { toSummary } from "../../functions/lib/ideabox/rows.ts";
 import { AppError } from "../../functions/lib/http/errors.ts";
 import type { SiteOptions } from "./options.ts";
 
-const firstPage = { sort: "recent", theme: null, district: null } as const;
+const firstPage = { sort: "recent", theme: null, district: null, page: 1 } as const;
 
 /** The snapshot's HTML. A consultation the database does not know yet (never synced) shows an empty list. */
 export async function renderSnapshot(consultation: Consultation, lang: Lang, now: Date): Promise<string> {
@@ -27,6 +27,7 @@ export async function renderSnapshot(consultation: Consultation, lang: Lang, now
     citizen: null,
     snapshot: true,
     ...firstPage,
+    pageSize,
     total: Number(page.total),
     items: page.items.map(toSummary),
   }).value;

@@ -22,17 +22,25 @@ import { consultationRef, findConsultation, openIdeaboxSettings } from "./consul
 import { flashFrom } from "./flash.ts";
 import { type PropositionDetailRow, type PropositionPage, toDetail, toSummary } from "./rows.ts";
 
-export const pageSize = 100;
+export const pageSize = 20;
 
 export interface ListQuery {
   sort: Sort;
   theme: string | null;
   district: string | null;
+  /** 1-based. */
+  page: number;
 }
 
 export function listQueryFrom(url: URL): ListQuery {
   const param = (name: string) => url.searchParams.get(name)?.trim() || null;
-  return { sort: param("sort") === "popular" ? "popular" : "recent", theme: param("theme"), district: param("district") };
+  const page = Number(param("page") ?? "1");
+  return {
+    sort: param("sort") === "popular" ? "popular" : "recent",
+    theme: param("theme"),
+    district: param("district"),
+    page: Number.isInteger(page) && page >= 1 && page <= 5000 ? page : 1,
+  };
 }
 
 export async function listPropositions(slug: string, query: ListQuery, citizenId: string | null): Promise<PropositionPage> {
@@ -44,7 +52,7 @@ export async function listPropositions(slug: string, query: ListQuery, citizenId
     p_district: query.district,
     p_citizen_id: citizenId,
     p_limit: pageSize,
-    p_offset: 0,
+    p_offset: (query.page - 1) * pageSize,
   });
 }
 
@@ -67,6 +75,7 @@ export async function listView(
     snapshot: false,
     flash: flashFrom(ctx.url, ctx.lang),
     ...query,
+    pageSize,
     total: Number(page.total),
     items: page.items.map(toSummary),
     ...(form ? { form } : {}),

@@ -21,7 +21,7 @@ export const proposition: PropositionSummary = {
 
 const open = { submissionsOpen: true, supportsOpen: true, commentsOpen: true };
 const citizen = { id: "22222222-2222-4222-8222-222222222222", displayName: null };
-const base = { lang: "fr" as const, consultation, sort: "recent" as const, theme: null, district: null, total: 1, items: [proposition] };
+const base = { lang: "fr" as const, consultation, sort: "recent" as const, theme: null, district: null, total: 1, items: [proposition], page: 1, pageSize: 20 };
 
 export const listExamples: Record<string, ListView> = {
   "open, signed in": { ...base, settings: open, citizen, snapshot: false },
@@ -38,6 +38,7 @@ export const listExamples: Record<string, ListView> = {
   },
   empty: { ...base, settings: open, citizen, snapshot: false, total: 0, items: [] },
   english: { ...base, lang: "en", settings: open, citizen, snapshot: false },
+  "second of three pages": { ...base, settings: open, citizen, snapshot: false, sort: "popular", theme: "Mobilité", total: 45, page: 2 },
 };
 
 const reply = { id: "44444444-4444-4444-8444-444444444444", parentId: "33333333-3333-4333-8333-333333333333", body: hostile, alignment: null, authorName: null, createdAt: "2026-11-25T11:00:00.000Z", replies: [] };

@@ -91,3 +91,13 @@ describe("detail", () => {
     expect(renderDetail(detailExamples["comments closed"]!).value).not.toContain("ideabox-comment-form");
   });
 });
+
+describe("pager", () => {
+  it("links the neighbouring pages of the live list, keeping sort and filters", () => {
+    const markup = renderList(listExamples["second of three pages"]!).value;
+    expect(markup).toContain('href="/consultations/velo/propositions/?sort=popular&amp;theme=Mobilit%C3%A9&amp;page=1" rel="prev"');
+    expect(markup).toContain('href="/consultations/velo/propositions/?sort=popular&amp;theme=Mobilit%C3%A9&amp;page=3" rel="next"');
+    expect(markup).toContain("Page 2 sur 3");
+    expect(renderList(listExamples["open, signed in"]!).value).not.toContain("ideabox-pager");
+  });
+});

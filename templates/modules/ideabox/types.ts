@@ -78,6 +78,9 @@ export interface ListView extends CommonView {
   district: string | null;
   total: number;
   items: PropositionSummary[];
+  /** 1-based page of `pageSize` items. */
+  page: number;
+  pageSize: number;
   form?: FormState;
 }
 
