@@ -11,19 +11,6 @@ declare module "vitest" {
   }
 }
 
-// Vitest 5 targets Node 22: its reporter prints failures with Map.groupBy, which Node 20 lacks, and then
-// crashes instead of showing them. This process is the one that reports, so the shim goes here.
-type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>;
-(Map as unknown as { groupBy?: GroupBy }).groupBy ??= (items, key) => {
-  const groups = new Map();
-  let index = 0;
-  for (const item of items) {
-    const group = key(item, index++);
-    groups.set(group, [...(groups.get(group) ?? []), item]);
-  }
-  return groups;
-};
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!findPostgresBin()) {
     const reason = "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin";
