@@ -157,6 +157,7 @@ describe("sign-in requests", () => {
   });
 
   it("shows the sign-in form again with the typed address when it is invalid", async () => {
+    const before = await h.count("sign_in_requests");
     const res = await invoke(signIn, request("/api/auth/sign-in", { form: { email: "pas-une-adresse", return_to: "/" } }));
     expect(res.status).toBe(400);
     const page = await res.text();
@@ -164,6 +165,7 @@ describe("sign-in requests", () => {
     expect(page).toContain('href="#sign-in-email"');
     expect(page).toContain('value="pas-une-adresse"');
     expect(page).toContain('aria-describedby="sign-in-email-hint sign-in-email-error"');
+    expect(await h.count("sign_in_requests")).toBe(before);
   });
 
   it("refuses a sign-in request without same-origin proof", async () => {

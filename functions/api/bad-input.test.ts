@@ -68,6 +68,14 @@ describe("bodies", () => {
   });
 });
 
+describe("methods", () => {
+  it("answers 405 method_not_allowed with the allowed methods", async () => {
+    const res = await invoke(support, request("/api/propositions/00000000-0000-4000-8000-000000000000/support", { accept: "application/json" }));
+    expect(res.headers.get("allow")).toBe("POST, DELETE");
+    await expectError(res, 405, "method_not_allowed");
+  });
+});
+
 describe("same-origin proof", () => {
   it("refuses a state-changing request without it (403 csrf_failed), as JSON and as a form", async () => {
     await expectError(await invoke(propositions, request(api(), { json: { title: "a", body: "b" }, cookie, sameOrigin: false })), 403, "csrf_failed");

@@ -9,6 +9,7 @@
 import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
 import type { PGliteDataPort } from "../db/pglite.ts";
 import { listOutbox, type OutboxMail } from "../mail/outbox.ts";
 
@@ -87,22 +88,38 @@ export interface Harness {
   lastMail(to: string): Promise<OutboxMail>;
 }
 
+/** Sets the variables for this test file and puts the previous values back after it (workers are reused). */
+function useEnv(values: Record<string, string | undefined>): void {
+  const previous = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  const apply = (entries: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(entries)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(values);
+  afterAll(() => apply(previous));
+}
+
 export async function startHarness(): Promise<Harness> {
   const root = await mkdtemp(join(tmpdir(), "parlons-functions-"));
-  process.env.PARLONS_PGLITE_DIR = "memory://";
-  process.env.PARLONS_OUTBOX_DIR = join(root, "outbox");
-  process.env.PARLONS_CONTENT_DIR = join(root, "content");
-  process.env.PARLONS_SITE_DIR = join(root, "no-site");
-  process.env.PARLONS_SECRET = "test-secret-for-functions";
-  delete process.env.DATABASE_URL;
-  delete process.env.SUPABASE_URL;
-  delete process.env.SMTP_URL;
+  useEnv({
+    PARLONS_PGLITE_DIR: "memory://",
+    PARLONS_OUTBOX_DIR: join(root, "outbox"),
+    PARLONS_CONTENT_DIR: join(root, "content"),
+    PARLONS_SITE_DIR: join(root, "no-site"),
+    PARLONS_SECRET: "test-secret-for-functions",
+    DATABASE_URL: undefined,
+    SUPABASE_URL: undefined,
+    SMTP_URL: undefined,
+  });
   await writeContent(join(root, "content"));
 
   const { getDataPort } = await import("../db/index.ts");
   const { loadContent } = await import("../../../site/_lib/content/load.ts");
   const { syncContent } = await import("../../../scripts/sync-content.ts");
   const port = (await getDataPort()) as PGliteDataPort;
+  afterAll(() => port.close());
   await syncContent(port, await loadContent(join(root, "content")));
 
   return {
