@@ -146,6 +146,7 @@ describe("plain forms", () => {
     expect(res.status).toBe(400);
     const page = await res.text();
     expect(page).toContain('class="pl-error-summary" role="alert"');
+    expect(page).toContain("<title>Erreur : Propositions – Une boîte à idées ouverte</title>");
     expect(page).toContain('<a href="#ideabox-proposition-title">Titre de votre proposition : Saisissez le titre de votre proposition.</a>');
     expect(page).toContain('aria-describedby="ideabox-proposition-title-hint ideabox-proposition-title-error" aria-invalid="true"');
     expect(page).toContain("Mon long texte à garder</textarea>");

@@ -128,7 +128,7 @@ ${accountBar(view.lang, view.citizen, urls.list(view.lang, view.consultation.slu
 <h1>${title}</h1>
 ${renderList(view)}
 </div>`;
-  return htmlResponse(await renderPage(view.lang, title, main, { script: true }), status);
+  return htmlResponse(await renderPage(view.lang, title, main, { script: true, failed: Boolean(view.form) }), status);
 }
 
 export async function detailResponse(ctx: RequestContext, view: DetailView, status = 200): Promise<Response> {
@@ -139,5 +139,5 @@ export async function detailResponse(ctx: RequestContext, view: DetailView, stat
 ${accountBar(view.lang, view.citizen, here)}
 ${renderDetail(view)}
 </div>`;
-  return htmlResponse(await renderPage(view.lang, title, main, { script: true }), status);
+  return htmlResponse(await renderPage(view.lang, title, main, { script: true, failed: Boolean(view.form) }), status);
 }

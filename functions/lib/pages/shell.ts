@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Lang } from "../../../site/_lib/content/types.ts";
+import { t } from "../../../site/_lib/i18n/index.ts";
 import { escapeHtml, type SafeHtml } from "../../../templates/modules/ideabox/html.ts";
 
 const titleMark = "<!--parlons:title-->";
@@ -41,8 +42,15 @@ async function loadShell(lang: Lang): Promise<string> {
 /** The module's client script goes with the content, since the generic shell does not load it. */
 const moduleScript = `<script src="/assets/js/ideabox.js" type="module"></script>`;
 
-export async function renderPage(lang: Lang, title: string, main: SafeHtml, options: { script?: boolean } = {}): Promise<string> {
+/** `failed`: the page shows a rejected form again; its title says so first (GOV.UK error pattern). */
+export async function renderPage(
+  lang: Lang,
+  title: string,
+  main: SafeHtml,
+  options: { script?: boolean; failed?: boolean } = {},
+): Promise<string> {
   const shell = await loadShell(lang);
+  if (options.failed) title = t(lang, "errors.title_prefix", { title });
   const body = main.value + (options.script ? `\n${moduleScript}` : "");
   // Function replacers: `$&`-style patterns in citizen text must stay literal.
   return shell.replaceAll(titleMark, () => escapeHtml(title)).replace(mainMark, () => body);

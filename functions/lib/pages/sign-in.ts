@@ -35,7 +35,7 @@ ${flashMessage(flash)}
   <button type="submit" class="pl-button pl-button--primary">${t(lang, "auth.sign_in.submit")}</button>
 </form>
 </div>`;
-  return htmlResponse(await renderPage(lang, t(lang, "auth.sign_in.page_title"), main), status);
+  return htmlResponse(await renderPage(lang, t(lang, "auth.sign_in.page_title"), main, { failed: Boolean(state) }), status);
 }
 
 export async function codePage(lang: Lang, returnTo: string, email: string | null, state?: FormState, status = 200): Promise<Response> {
@@ -55,5 +55,5 @@ export async function codePage(lang: Lang, returnTo: string, email: string | nul
 </form>
 <p><a href="${signInPaths.form(lang)}?return_to=${encodeURIComponent(returnTo)}">${t(lang, "auth.code.again")}</a></p>
 </div>`;
-  return htmlResponse(await renderPage(lang, t(lang, "auth.code.page_title"), main), status);
+  return htmlResponse(await renderPage(lang, t(lang, "auth.code.page_title"), main, { failed: Boolean(state) }), status);
 }
