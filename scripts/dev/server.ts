@@ -46,6 +46,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const server = createServer((req, res) => {
     handle({ req, res, siteDir, config, routes, devRoutes }).catch((error: unknown) => {
+      // A client that hangs up mid-answer (a closed tab, a load test ending) is not a server error.
+      if ((error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
       console.error(`[server] ${req.method} ${req.url}`, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("Internal error");
@@ -165,9 +167,11 @@ async function sendResponse(req: IncomingMessage, res: ServerResponse, response:
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-  const body =
-    response.body && req.method !== "HEAD" ? Readable.fromWeb(response.body as import("node:stream/web").ReadableStream) : undefined;
-  await sendBody(req, res, response.headers.get("content-type") ?? "", body);
+  if (!response.body || req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  await sendBody(req, res, response.headers.get("content-type") ?? "", Readable.fromWeb(response.body as import("node:stream/web").ReadableStream));
 }
 
 async function sendBody(

@@ -12,7 +12,7 @@ let decap: DecapServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await startTestSite();
+  site = await startTestSite({ admin: true });
   decap = await startDecapServer();
   browser = await launchChromium();
 });

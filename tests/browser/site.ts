@@ -40,8 +40,11 @@ async function freshDatabase(clusterUrl: string): Promise<{ url: string; drop():
   };
 }
 
-/** Must run before anything opens the data port: the environment chooses the adapter once per process. */
-export async function startTestSite(options: { postgresUrl?: string } = {}): Promise<TestSite> {
+/**
+ * Must run before anything opens the data port: the environment chooses the adapter once per process.
+ * `admin` bundles Decap into /admin, which only the admin test needs.
+ */
+export async function startTestSite(options: { postgresUrl?: string; admin?: boolean } = {}): Promise<TestSite> {
   const work = await mkdtemp(join(tmpdir(), "parlons-browser-"));
   const database = options.postgresUrl ? await freshDatabase(options.postgresUrl) : undefined;
   delete process.env["SUPABASE_URL"];
@@ -56,7 +59,7 @@ export async function startTestSite(options: { postgresUrl?: string } = {}): Pro
   const store = await loadContent("content");
   const port = await getDataPort();
   await syncContent(port, store);
-  await buildSite({ outDir: join(work, "site"), quiet: true });
+  await buildSite({ outDir: join(work, "site"), quiet: true, admin: options.admin ?? false });
   const server = await startServer({ siteDir: join(work, "site"), devRoutes: { "/_dev/outbox": outboxPage(listOutbox) } });
   return {
     url: server.url,
