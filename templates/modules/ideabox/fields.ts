@@ -75,7 +75,7 @@ ${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === select
 /** The GOV.UK error summary: focusable alert at the top of the form, one link per field error. */
 export function errorSummary(lang: Lang, idPrefix: string, state: FormState | undefined, labels: Record<string, string>): SafeHtml | "" {
   if (!state || (Object.keys(state.errors).length === 0 && !state.summary)) return "";
-  return html`<div class="pl-error-summary" role="alert" tabindex="-1" aria-labelledby="${idPrefix}-error-title" data-error-summary>
+  return html`<div class="pl-error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="${idPrefix}-error-title" data-error-summary>
   <h2 class="pl-error-summary__title" id="${idPrefix}-error-title">${t(lang, "ideabox.form.error_summary_title")}</h2>
   <ul class="pl-error-summary__list">
 ${state.summary ? html`<li>${state.summary}</li>` : ""}
