@@ -108,7 +108,8 @@ describe("supports", () => {
     const withdrawn = await invoke(support, request(url, { json: { action: "withdraw" }, cookie: bruno }));
     expect(await withdrawn.json()).toMatchObject({ supported: false, supports_count: 0 });
     await invoke(support, request(url, { json: {}, cookie: bruno }));
-    const deleted = await invoke(support, request(url, { method: "DELETE", json: {}, cookie: bruno }));
+    // A bare DELETE (no body, no Accept) is a fetch: it gets JSON.
+    const deleted = await invoke(support, request(url, { method: "DELETE", cookie: bruno }));
     expect(await deleted.json()).toMatchObject({ supported: false, supports_count: 0 });
     expect(await h.count("supports", "proposition_id = $1", [p.id])).toBe(0);
   });

@@ -79,7 +79,8 @@ export function handler(route: Route) {
       url,
       params: cleanParams(context?.params),
       lang: langOf(url),
-      json: acceptsJson(req),
+      // No HTML form sends DELETE: it always comes from fetch.
+      json: acceptsJson(req) || req.method === "DELETE",
       input: null,
       returnTo: safeReturnTo(url.searchParams.get("return_to"), "/"),
       ip: clientIp(req, context),

@@ -51,8 +51,14 @@ export function ideaboxComponent(): IdeaboxComponent & ThisType<IdeaboxComponent
     announcement: "",
 
     init() {
-      // Only the static snapshot can be stale; function-served pages are already live.
-      if (this.$el.hasAttribute("data-snapshot")) void this.load(this.$el.dataset.fragmentUrl ?? "", false);
+      // Only the static snapshot can be stale; function-served pages are already live. A page restored from
+      // the back-forward cache is refreshed too, since the citizen may have acted elsewhere meanwhile.
+      if (!this.$el.hasAttribute("data-snapshot")) return;
+      const refresh = () => void this.load(this.$el.dataset.fragmentUrl ?? "", false);
+      refresh();
+      window.addEventListener("pageshow", (event) => {
+        if (event.persisted) refresh();
+      });
     },
 
     announce(text: string) {
