@@ -55,7 +55,7 @@ function cleanParams(params: Record<string, string | undefined> | undefined): Re
 }
 
 async function answerError(route: Route, ctx: RequestContext, error: AppError): Promise<Response> {
-  if (ctx.json || ctx.req.method === "GET" && acceptsJson(ctx.req)) return errorJson(error, ctx.lang);
+  if (ctx.json) return errorJson(error, ctx.lang);
   if (ctx.req.method !== "GET") {
     // A plain form from someone not signed in: sign in first, then come back.
     if (error.code === "unauthenticated" || error.code === "session_expired") {
