@@ -1,3 +1,4 @@
 import { journeySuite } from "./journey.ts";
 
-journeySuite("PGlite", () => undefined);
+// The keyboard check does not depend on the database: it runs here only.
+journeySuite("PGlite", () => undefined, { keyboard: true });

@@ -65,7 +65,22 @@ async function signIn(
   return visit;
 }
 
-export function journeySuite(database: string, postgresUrl: () => string | undefined): void {
+/** Presses Tab until the focused element is the one `isTarget` wants; fails after `max` presses. */
+async function tabTo(page: Page, isTarget: (focused: { id: string; text: string }) => boolean, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = page.locator(":focus");
+    const found = { id: (await focused.getAttribute("id")) ?? "", text: ((await focused.textContent()) ?? "").trim() };
+    if (isTarget(found)) return;
+  }
+  throw new Error(`Tab never reached the element after ${max} presses`);
+}
+
+export function journeySuite(
+  database: string,
+  postgresUrl: () => string | undefined,
+  options: { keyboard?: boolean } = {},
+): void {
   describe(`citizen journey on ${database}`, () => {
     let site: TestSite;
     let browser: Browser;
@@ -124,6 +139,27 @@ export function journeySuite(database: string, postgresUrl: () => string | undef
         await supporter.close();
         expect([...alice.violations, ...bob.violations]).toEqual([]);
         expect([...alice.errors, ...bob.errors]).toEqual([]);
+      });
+    }
+
+    if (options.keyboard) {
+      it("lets a citizen submit a proposition with the keyboard alone", async () => {
+        const consultation = openConsultation(site.store);
+        const title = "Un abri à vélos fermé à la gare (clavier)";
+        const context = await browser.newContext();
+        const carol = await signIn(context, site, "carol.clavier@exemple.fr", consultation.url, true);
+        const { page } = carol;
+        await tabTo(page, ({ id }) => id === "ideabox-proposition-title");
+        await page.keyboard.type(title);
+        await tabTo(page, ({ id }) => id === "ideabox-proposition-body");
+        await page.keyboard.type("Des vélos en sécurité pendant la journée de travail.");
+        await tabTo(page, ({ text }) => text === fr("ideabox.form.submit"));
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.getByText(title).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await carol.check();
+        await context.close();
+        expect(carol.violations).toEqual([]);
+        expect(carol.errors).toEqual([]);
       });
     }
   });
