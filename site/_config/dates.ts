@@ -4,9 +4,23 @@ import { locale } from "./i18n.ts";
 
 const timeZone = "Europe/Paris";
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a large site formats tens of thousands
+// of dates: one formatter per language and style, made on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang | "day", options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(lang === "day" ? "en-CA" : locale(lang), { timeZone, ...options });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Intl writes "1 mai"; French typography wants "1er mai". */
 function format(options: Intl.DateTimeFormatOptions, date: Date, lang: Lang): string {
-  const parts = new Intl.DateTimeFormat(locale(lang), { timeZone, ...options }).formatToParts(date);
+  const parts = formatter(lang, options).formatToParts(date);
   return parts.map((part) => (lang === "fr" && part.type === "day" && part.value === "1" ? "1er" : part.value)).join("");
 }
 
@@ -21,12 +35,12 @@ export function formatDateTime(date: Date, lang: Lang): string {
 }
 
 export function formatTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, timeStyle: "short" }).format(date);
+  return formatter(lang, { timeStyle: "short" }).format(date);
 }
 
 /** True when both instants fall on the same calendar day in Paris. */
 export function sameParisDay(a: Date, b: Date): boolean {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone, dateStyle: "short" });
+  const day = formatter("day", { dateStyle: "short" });
   return day.format(a) === day.format(b);
 }
 

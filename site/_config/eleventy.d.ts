@@ -5,7 +5,11 @@ declare module "@11ty/eleventy" {
   export default Eleventy;
 }
 declare module "@11ty/eleventy-img" {
-  export const eleventyImageTransformPlugin: any;
+  const Image: {
+    (src: string, options: Record<string, unknown>): Promise<Record<string, unknown>>;
+    generateHTML(metadata: Record<string, unknown>, attributes: Record<string, string>): string;
+  };
+  export default Image;
 }
 declare module "@11ty/eleventy-plugin-rss" {
   const rssPlugin: any;

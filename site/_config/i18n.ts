@@ -2,6 +2,8 @@
 // functions); the page's `lang` is read from the template context so templates write {{ "ui.x" | t }}.
 import type { ContentStore, Lang } from "../_lib/content/types.ts";
 import { t } from "../_lib/i18n/index.ts";
+import { buildContent } from "./content.ts";
+import type { SiteOptions } from "./options.ts";
 
 const locales: Record<Lang, string> = { fr: "fr-FR", en: "en-GB" };
 
@@ -19,11 +21,26 @@ export function switchUrl(alternates: Partial<Record<Lang, string>> | undefined,
  * the translation of the entry it points to, when there is one.
  */
 export function localizeUrl(url: string, lang: Lang, store: ContentStore): string {
-  const entries = [...store.pages, ...store.consultations, ...store.news, ...store.events];
-  return entries.find((entry) => entry.url === url)?.translations[lang] ?? url;
+  return translationsByUrl(store).get(url)?.[lang] ?? url;
 }
 
-export default function i18nPlugin(eleventyConfig: any): void {
+const indexes = new WeakMap<ContentStore, Map<string, Partial<Record<Lang, string>>>>();
+
+/**
+ * Every entry's translations by URL, indexed once per loaded store: header links are localized on every page.
+ * (Keyed on the store the build loaded, not on template data, which Eleventy copies per page.)
+ */
+function translationsByUrl(store: ContentStore): Map<string, Partial<Record<Lang, string>>> {
+  let index = indexes.get(store);
+  if (!index) {
+    const entries = [...store.pages, ...store.consultations, ...store.news, ...store.events];
+    index = new Map(entries.map((entry) => [entry.url, entry.translations]));
+    indexes.set(store, index);
+  }
+  return index;
+}
+
+export default function i18nPlugin(eleventyConfig: any, options: SiteOptions): void {
   // {{ "ui.x" | t }}, {{ "ui.x" | t({ name: 1 }) }}, or {{ "ui.x" | t("en") }} for a passage in another language.
   eleventyConfig.addFilter(
     "t",
@@ -34,7 +51,8 @@ export default function i18nPlugin(eleventyConfig: any): void {
   );
   eleventyConfig.addFilter("switchUrl", switchUrl);
   eleventyConfig.addFilter("localizeUrl", function (this: any, url: string) {
-    return localizeUrl(url, (this.ctx?.lang ?? "fr") as Lang, this.ctx.store as ContentStore);
+    const store = buildContent(options);
+    return store ? localizeUrl(url, (this.ctx?.lang ?? "fr") as Lang, store) : url;
   });
   // For computed data in front matter, which has no template context: data.t(lang, key, params).
   eleventyConfig.addGlobalData("t", () => t);

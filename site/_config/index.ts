@@ -30,7 +30,7 @@ export default function parlonsConfig(eleventyConfig: any, options: SiteOptions)
   eleventyConfig.ignores.add("**/README.md");
 
   eleventyConfig.addPlugin(dataPlugin, options);
-  eleventyConfig.addPlugin(i18nPlugin);
+  eleventyConfig.addPlugin(i18nPlugin, options);
   eleventyConfig.addPlugin(routesPlugin);
   eleventyConfig.addPlugin(datesPlugin);
   eleventyConfig.addPlugin(markdownPlugin);

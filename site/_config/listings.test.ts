@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Consultation, Event, Phase } from "../_lib/content/types.ts";
-import { consultationState, currentPhase, listed, pastEvents, phaseState, upcomingEvents, usesModule } from "./listings.ts";
+import type { NewsArticle } from "../_lib/content/types.ts";
+import { consultationState, currentPhase, listed, listPages, pastEvents, phaseState, upcomingEvents, usesModule } from "./listings.ts";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 const phase = (position: number, start: string, end: string, modules: Phase["modules"] = {}): Phase => ({
@@ -46,5 +47,27 @@ describe("agenda", () => {
   it("lists upcoming events soonest first and past ones latest first", () => {
     expect(upcomingEvents(events, day("2026-11-25")).map((e) => e.slug)).toEqual(["a", "b"]);
     expect(pastEvents(events, day("2026-12-05")).map((e) => e.slug)).toEqual(["a", "old"]);
+  });
+});
+
+describe("list pages", () => {
+  const news = (lang: "fr" | "en", count: number) =>
+    Array.from({ length: count }, (_, index) => ({ slug: `${lang}-${index}`, lang }) as NewsArticle);
+  const first = { fr: "/actualites/", en: "/en/news/" };
+
+  it("splits each language into pages linked to each other, page 1 at the list's URL", () => {
+    const pages = listPages([...news("fr", 45), ...news("en", 3)], ["fr", "en"], first, 20);
+    expect(pages.map((page) => [page.url, page.items.length])).toEqual([
+      ["/actualites/", 20],
+      ["/actualites/page/2/", 20],
+      ["/actualites/page/3/", 5],
+      ["/en/news/", 3],
+    ]);
+    expect(pages[1]).toMatchObject({ number: 2, count: 3, previous: "/actualites/", next: "/actualites/page/3/" });
+    expect(pages[3]).not.toHaveProperty("next");
+  });
+
+  it("still writes a first, empty page for a language without entries", () => {
+    expect(listPages(news("fr", 2), ["fr", "en"], first, 20).map((page) => page.url)).toEqual(["/actualites/", "/en/news/"]);
   });
 });

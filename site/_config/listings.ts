@@ -3,6 +3,7 @@
 import type { Consultation, Entry, Event, Lang, NewsArticle, Phase } from "../_lib/content/types.ts";
 import type { ModuleId } from "../_lib/modules/index.ts";
 import type { SiteOptions } from "./options.ts";
+import { routes } from "./routes.ts";
 
 export type ConsultationState = "upcoming" | "open" | "finished";
 
@@ -49,7 +50,42 @@ export function pastEvents(events: Event[], now: Date): Event[] {
   return events.filter((event) => event.end < now).sort((a, b) => b.start.getTime() - a.start.getTime());
 }
 
+/** One page of a list, in one language; page 1 lives at the list's URL, page n at <list>page/<n>/. */
+export interface ListPage<T> {
+  lang: Lang;
+  items: T[];
+  number: number;
+  count: number;
+  url: string;
+  previous?: string;
+  next?: string;
+}
+
+/** Splits each language's entries into pages of `size` (an empty list still gets its first page). */
+export function listPages<T extends Entry>(entries: T[], langs: Lang[], firstUrl: Record<Lang, string>, size: number): ListPage<T>[] {
+  return langs.flatMap((lang) => {
+    const mine = inLang(entries, lang);
+    const count = Math.max(1, Math.ceil(mine.length / size));
+    const url = (number: number) => (number === 1 ? firstUrl[lang] : `${firstUrl[lang]}page/${number}/`);
+    return Array.from({ length: count }, (_, index) => ({
+      lang,
+      items: mine.slice(index * size, (index + 1) * size),
+      number: index + 1,
+      count,
+      url: url(index + 1),
+      ...(index > 0 ? { previous: url(index) } : {}),
+      ...(index + 1 < count ? { next: url(index + 2) } : {}),
+    }));
+  });
+}
+
+/** Articles per page of the news list: a commune with years of news keeps each page light. */
+export const newsPageSize = 20;
+
 export default function listingsPlugin(eleventyConfig: any, options: SiteOptions): void {
+  eleventyConfig.addGlobalData("newsPages", () => (news: NewsArticle[], langs: Lang[]) =>
+    listPages(latestNews(news), langs, routes.news, newsPageSize),
+  );
   eleventyConfig.addFilter("inLang", inLang);
   eleventyConfig.addFilter("listed", (consultations: Consultation[], state: ConsultationState) =>
     listed(consultations, state, options.clock()),
