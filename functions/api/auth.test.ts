@@ -156,6 +156,18 @@ describe("sign-in requests", () => {
     expect(await h.count("sign_in_requests")).toBe(before);
   });
 
+  it("rate-limits one network address across addresses", async () => {
+    const ip = "203.0.113.77";
+    for (let i = 0; i < 30; i++) {
+      const ok = await invoke(signIn, request("/api/auth/sign-in", { json: { email: newEmail() }, headers: { "x-forwarded-for": ip } }));
+      expect(ok.status).toBe(202);
+    }
+    const res = await invoke(signIn, request("/api/auth/sign-in", { json: { email: newEmail() }, headers: { "x-forwarded-for": ip } }));
+    expect(res.status).toBe(429);
+    const other = await invoke(signIn, request("/api/auth/sign-in", { json: { email: newEmail() }, headers: { "x-forwarded-for": "203.0.113.78" } }));
+    expect(other.status).toBe(202);
+  });
+
   it("shows the sign-in form again with the typed address when it is invalid", async () => {
     const before = await h.count("sign_in_requests");
     const res = await invoke(signIn, request("/api/auth/sign-in", { form: { email: "pas-une-adresse", return_to: "/" } }));
@@ -184,6 +196,19 @@ describe("sign-in requests", () => {
     expect(page).toContain('name="return_to" value="/consultations/z/"');
     expect(page).toContain('<label class="pl-field__label" for="sign-in-email">');
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+  });
+});
+
+describe("sessions", () => {
+  it("end after 30 days without use, and the stale cookie is dropped", async () => {
+    const { link } = await askMail(newEmail());
+    const res = await invoke(verify, request(link.pathname + link.search));
+    const cookie = cookieFrom(res, "parlons_session")!;
+    const id = cookie.split("=")[1]!.split(".")[0]!;
+    await h.port.db.query("update public.sessions set last_seen_at = now() - interval '31 days', expires_at = now() - interval '1 day' where id = $1", [id]);
+    const after = await invoke(session, request("/api/session", { cookie }));
+    expect(await after.json()).toEqual({ citizen: null });
+    expect(after.headers.getSetCookie()[0]).toMatch(/^parlons_session=; .*Max-Age=0/);
   });
 });
 
