@@ -1,5 +1,5 @@
 // Issue 2: the real Decap CMS bundle loads at /admin under its own CSP, logs in through the local backend
-// (decap-server) and lists every collection of the content model, with no console error.
+// (decap-server), lists every collection of the content model and the demo entries, with no console error.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { collections } from "../../site/_lib/content/model/index.ts";
@@ -36,6 +36,11 @@ it("Decap CMS logs in with the local backend and lists every collection", async 
       .poll(() => page.getByRole("link", { name: collection.label, exact: true }).count(), { timeout: 30_000 })
       .toBeGreaterThan(0);
   }
+  // The entries come from content/ through decap-server: the demo consultations are listed.
+  const consultations = collections.find((collection) => collection.name === "consultations");
+  await page.getByRole("link", { name: consultations?.label ?? "—", exact: true }).first().click();
+  const consultation = site.store.consultations.find((c) => c.lang === "fr");
+  await expect.poll(() => page.getByText(consultation?.title ?? "—").count(), { timeout: 30_000 }).toBeGreaterThan(0);
   await context.close();
   // Chromium asks for /favicon.ico when a page declares no icon; that 404 is the browser's, not Decap's.
   const decapErrors = errors.filter((error) => !/\/favicon\.ico\)$/.test(error));
