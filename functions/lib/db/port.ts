@@ -9,6 +9,7 @@ export const actionNames = [
   "consume_sign_in_code",
   "touch_session",
   "sign_out",
+  "set_display_name",
   "submit_proposition",
   "support_proposition",
   "withdraw_support",
