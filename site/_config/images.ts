@@ -39,17 +39,32 @@ async function picture(tag: string, options: SiteOptions): Promise<string> {
   return Image.generateHTML(metadata, { sizes: "100vw", loading: "lazy", decoding: "async", ...attributes });
 }
 
-export async function responsiveImages(html: string, options: SiteOptions): Promise<string> {
+/** Pictures by <img> tag, for one build: the header logo is the same tag on every page. */
+export type PictureCache = Map<string, Promise<string>>;
+
+export async function responsiveImages(html: string, options: SiteOptions, cache: PictureCache): Promise<string> {
   if (!html.includes(`src="${mediaPrefix}`)) return html;
   const tags = [...new Set(html.match(mediaImage))];
-  const pictures = await Promise.all(tags.map((tag) => picture(tag, options)));
+  const pictures = await Promise.all(
+    tags.map((tag) => {
+      let found = cache.get(tag);
+      if (!found) {
+        found = picture(tag, options);
+        cache.set(tag, found);
+      }
+      return found;
+    }),
+  );
   return tags.reduce((page, tag, index) => page.replaceAll(tag, pictures[index] ?? tag), html);
 }
 
 export default function imagesPlugin(eleventyConfig: any, options: SiteOptions): void {
   // Originals stay reachable at their Decap URL (OpenGraph images, links to the full file).
   eleventyConfig.addPassthroughCopy({ [path.join(options.contentDir, "media")]: "media" });
+  // A new cache each build: a watch rebuild may follow an organizer replacing a media file.
+  const cache: PictureCache = new Map();
+  eleventyConfig.on("eleventy.before", () => cache.clear());
   eleventyConfig.addTransform("responsive-images", function (this: any, html: string) {
-    return this.page.outputPath?.endsWith(".html") ? responsiveImages(html, options) : html;
+    return this.page.outputPath?.endsWith(".html") ? responsiveImages(html, options, cache) : html;
   });
 }

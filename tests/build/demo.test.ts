@@ -52,7 +52,7 @@ describe("demo build", () => {
       "/", "/en/", "/consultations/", "/en/consultations/", "/actualites/", "/en/news/", "/agenda/", "/en/agenda/",
       "/accessibilite/", "/en/accessibility/", "/plan-du-site/", "/en/sitemap/", "/404.html", "/sitemap.xml",
       "/actualites/feed.xml", "/en/news/feed.xml", "/agenda/agenda.ics", "/en/agenda/agenda.ics",
-      "/_shell/fr.html", "/_shell/en.html", "/assets/css/site.css", "/assets/css/brand.css", "/admin/",
+      "/_shell/fr.html", "/_shell/en.html", "/assets/css/site.css", "/assets/css/brand.css", "/admin/", "/robots.txt",
     ];
     expect(expected.filter((url) => !site.fileFor(url))).toEqual([]);
   });
