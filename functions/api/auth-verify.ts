@@ -1,34 +1,47 @@
-// GET ?token=…&return_to=…: the mailed link. Consumes it once, opens a session, back to where the citizen was.
+// The mailed link. Mail scanners (Outlook SafeLinks, antivirus gateways) open links before the citizen does, so
+// GET ?token=…&return_to=… only shows a confirmation button; the POST it sends consumes the link once, opens a
+// session and goes back to where the citizen was. JSON clients POST { token } directly.
 import type { Config } from "@netlify/functions";
 import { sessionCookie } from "../lib/auth/cookie.ts";
-import { tokenHash } from "../lib/auth/crypto.ts";
+import { isLinkToken, tokenHash } from "../lib/auth/crypto.ts";
 import { clearEmailCookie } from "../lib/auth/email-cookie.ts";
+import { verifyInput } from "../lib/auth/schemas.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { AppError } from "../lib/http/errors.ts";
-import { backWithFlash, handler } from "../lib/http/handler.ts";
+import { backWithFlash, handler, type RequestContext } from "../lib/http/handler.ts";
+import { readInput } from "../lib/http/input.ts";
 import { json } from "../lib/http/respond.ts";
-import { signInPage } from "../lib/pages/sign-in.ts";
+import { confirmPage, signInPage } from "../lib/pages/sign-in.ts";
+
+/** A dead link lands on the sign-in form with the reason, so asking for a new one is one step. */
+function deadLink(ctx: RequestContext, error: AppError): Promise<Response> {
+  return signInPage(ctx.lang, ctx.returnTo, undefined, error.status, { text: error.messageIn(ctx.lang), kind: "error" });
+}
 
 export default handler({
   async GET(ctx) {
-    const token = ctx.url.searchParams.get("token") ?? "";
-    try {
-      if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new AppError("sign_in_link_invalid");
-      const port = await getDataPort();
-      const session = await port.call<{ citizen_id: string; session_id: string }>("consume_sign_in_link", {
-        p_token_hash: tokenHash(token),
-        p_user_agent: ctx.req.headers.get("user-agent"),
-      });
-      const cookies = [sessionCookie(session.session_id), clearEmailCookie()];
-      if (ctx.json) return json({ citizen: { id: session.citizen_id } }, 200, cookies.map((c) => ["set-cookie", c]));
-      return backWithFlash(ctx, "signed_in", cookies);
-    } catch (error) {
-      // A dead link lands on the sign-in form with the reason, so asking for a new one is one step.
-      if (error instanceof AppError && !ctx.json && error.status < 500) {
-        return signInPage(ctx.lang, ctx.returnTo, undefined, error.status, { text: error.messageIn(ctx.lang), kind: "error" });
-      }
-      throw error;
-    }
+    const token = ctx.url.searchParams.get("token");
+    if (isLinkToken(token)) return confirmPage(ctx.lang, ctx.returnTo, token);
+    const error = new AppError("sign_in_link_invalid");
+    if (ctx.json) throw error;
+    return deadLink(ctx, error);
+  },
+
+  async POST(ctx) {
+    const { token } = await readInput(ctx, verifyInput);
+    if (!isLinkToken(token)) throw new AppError("sign_in_link_invalid");
+    const port = await getDataPort();
+    const session = await port.call<{ citizen_id: string; session_id: string }>("consume_sign_in_link", {
+      p_token_hash: tokenHash(token),
+      p_user_agent: ctx.req.headers.get("user-agent"),
+    });
+    const cookies = [sessionCookie(session.session_id), clearEmailCookie()];
+    if (ctx.json) return json({ citizen: { id: session.citizen_id } }, 200, cookies.map((c) => ["set-cookie", c]));
+    return backWithFlash(ctx, "signed_in", cookies);
+  },
+
+  async formError(ctx, error) {
+    return deadLink(ctx, error);
   },
 });
 

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../lib/testing/harness.ts";
 import { cookieFrom, invoke, request } from "../lib/testing/requests.ts";
+import { confirmFields, openSignInLink } from "../lib/testing/sign-in.ts";
 import * as signIn from "./auth-sign-in.ts";
 import * as verify from "./auth-verify.ts";
 import * as code from "./auth-code.ts";
@@ -33,17 +34,32 @@ async function whoIs(cookie: string | null) {
 }
 
 describe("sign-in by link", () => {
-  it("mails a French link and code, then the link opens a session once", async () => {
+  it("mails a French link and code; opening the link only asks to confirm, and the confirmation signs in once", async () => {
     const email = newEmail();
     const { link, mail } = await askMail(email);
     expect(mail.subject).toContain("connexion");
     expect(mail.to).toBe(email.toLowerCase());
     expect(link.pathname).toBe("/api/auth/verify");
     expect(link.searchParams.get("return_to")).toBe("/consultations/x/");
+    const token = link.searchParams.get("token")!;
     // Only hashes are stored.
-    expect(await h.count("sign_in_requests", "token_hash = $1", [link.searchParams.get("token")])).toBe(0);
+    expect(await h.count("sign_in_requests", "token_hash = $1", [token])).toBe(0);
 
-    const res = await invoke(verify, request(link.pathname + link.search));
+    // A mail scanner, then the citizen, open the link: a confirmation page each time, nothing consumed.
+    const sessions = await h.count("sessions");
+    for (let i = 0; i < 2; i++) {
+      const opened = await invoke(verify, request(link.pathname + link.search));
+      expect(opened.status).toBe(200);
+      expect(opened.headers.getSetCookie()).toEqual([]);
+      const page = await opened.text();
+      expect(page).toContain("<title>Confirmer la connexion</title>");
+      expect(page).toContain('<form class="pl-form" id="sign-in-confirm" method="post" action="/api/auth/verify">');
+      expect(confirmFields(page)).toEqual({ token, return_to: "/consultations/x/", lang: "fr" });
+    }
+    expect(await h.count("sign_in_requests", "email = $1 and used_at is null", [email.toLowerCase()])).toBe(1);
+    expect(await h.count("sessions")).toBe(sessions);
+
+    const res = await invoke(verify, request("/api/auth/verify", { form: { token, return_to: "/consultations/x/", lang: "fr" } }));
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/consultations/x/?flash=signed_in");
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("parlons_session="))!;
@@ -55,20 +71,51 @@ describe("sign-in by link", () => {
     const cookie = cookieFrom(res, "parlons_session");
     expect((await whoIs(cookie))?.id).toMatch(/^[0-9a-f-]{36}$/);
 
-    // Replayed link: refused with its code, no second session.
-    const sessions = await h.count("sessions");
-    const replay = await invoke(verify, request(link.pathname + link.search, { accept: "application/json" }));
+    // Replayed confirmation (a second POST): refused with its code, as JSON and as a form, no second session.
+    const after = await h.count("sessions");
+    const replay = await invoke(verify, request("/api/auth/verify", { json: { token } }));
     expect(replay.status).toBe(400);
     expect(((await replay.json()) as { error: { code: string } }).error.code).toBe("sign_in_link_invalid");
-    const replayHtml = await invoke(verify, request(link.pathname + link.search));
+    const replayHtml = await invoke(verify, request("/api/auth/verify", { form: { token, return_to: "/consultations/x/" } }));
     expect(replayHtml.status).toBe(400);
-    expect(await replayHtml.text()).toContain("n’est pas valide ou a déjà servi");
-    expect(await h.count("sessions")).toBe(sessions);
+    const replayPage = await replayHtml.text();
+    expect(replayPage).toContain("n’est pas valide ou a déjà servi");
+    expect(replayPage).toContain('action="/api/auth/sign-in"');
+    expect(await h.count("sessions")).toBe(after);
+  });
+
+  it("signs in with a JSON confirmation", async () => {
+    const { link } = await askMail(newEmail());
+    const res = await invoke(verify, request("/api/auth/verify", { json: { token: link.searchParams.get("token") } }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { citizen: { id: string } };
+    expect((await whoIs(cookieFrom(res, "parlons_session")))?.id).toBe(body.citizen.id);
+  });
+
+  it("refuses a confirmation without same-origin proof, and leaves the link usable", async () => {
+    const email = newEmail();
+    const { link } = await askMail(email);
+    const token = link.searchParams.get("token")!;
+    const forged = await invoke(verify, request("/api/auth/verify", { form: { token }, sameOrigin: false, headers: { origin: "https://evil.example" } }));
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie()).toEqual([]);
+    expect(await h.count("sign_in_requests", "email = $1 and used_at is null", [email.toLowerCase()])).toBe(1);
+    expect(cookieFrom(await openSignInLink(link), "parlons_session")).not.toBeNull();
+  });
+
+  it("sends a malformed link to the sign-in form with the reason", async () => {
+    const res = await invoke(verify, request("/api/auth/verify?token=abc&return_to=%2Fconsultations%2Fx%2F"));
+    expect(res.status).toBe(400);
+    const page = await res.text();
+    expect(page).toContain("n’est pas valide ou a déjà servi");
+    expect(page).toContain('name="return_to" value="/consultations/x/"');
+    const posted = await invoke(verify, request("/api/auth/verify", { json: { token: "abc" } }));
+    expect(((await posted.json()) as { error: { code: string } }).error.code).toBe("sign_in_link_invalid");
   });
 
   it("refuses a forged or tampered cookie", async () => {
     const { link } = await askMail(newEmail());
-    const cookie = cookieFrom(await invoke(verify, request(link.pathname + link.search)), "parlons_session")!;
+    const cookie = cookieFrom(await openSignInLink(link), "parlons_session")!;
     expect(await whoIs(cookie)).not.toBeNull();
     expect(await whoIs(cookie.slice(0, -2) + "00")).toBeNull();
     expect(await whoIs("parlons_session=00000000-0000-4000-8000-000000000000.abc")).toBeNull();
@@ -77,7 +124,7 @@ describe("sign-in by link", () => {
   it("refuses an expired link", async () => {
     const { link } = await askMail(newEmail());
     await h.port.db.query("update public.sign_in_requests set created_at = now() - interval '20 minutes', expires_at = now() - interval '5 minutes' where used_at is null");
-    const res = await invoke(verify, request(link.pathname + link.search, { accept: "application/json" }));
+    const res = await invoke(verify, request("/api/auth/verify", { json: { token: link.searchParams.get("token") } }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("sign_in_expired");
   });
@@ -87,7 +134,9 @@ describe("sign-in by link", () => {
     await invoke(signIn, request("/api/auth/sign-in", { json: { email, return_to: "https://evil.example/" } }));
     const link = new URL(/https?:\/\/\S+/.exec((await h.lastMail(email.toLowerCase())).text)![0]);
     expect(link.searchParams.get("return_to")).toBe("/");
-    const res = await invoke(verify, request(`/api/auth/verify?token=${link.searchParams.get("token")}&return_to=//evil.example/`));
+    const page = await invoke(verify, request(`/api/auth/verify?token=${link.searchParams.get("token")}&return_to=//evil.example/`));
+    expect(confirmFields(await page.text()).return_to).toBe("/");
+    const res = await invoke(verify, request("/api/auth/verify", { form: { token: link.searchParams.get("token")!, return_to: "//evil.example/" } }));
     expect(res.headers.get("location")).toBe("/?flash=signed_in");
   });
 });
@@ -202,8 +251,7 @@ describe("sign-in requests", () => {
 describe("sessions", () => {
   it("end after 30 days without use, and the stale cookie is dropped", async () => {
     const { link } = await askMail(newEmail());
-    const res = await invoke(verify, request(link.pathname + link.search));
-    const cookie = cookieFrom(res, "parlons_session")!;
+    const cookie = cookieFrom(await openSignInLink(link), "parlons_session")!;
     const id = cookie.split("=")[1]!.split(".")[0]!;
     await h.port.db.query("update public.sessions set last_seen_at = now() - interval '31 days', expires_at = now() - interval '1 day' where id = $1", [id]);
     const after = await invoke(session, request("/api/session", { cookie }));
@@ -217,7 +265,7 @@ describe("sign-out", () => {
     const email = newEmail();
     const open = async () => {
       const { link } = await askMail(email, `10.2.0.${Math.random()}`);
-      return cookieFrom(await invoke(verify, request(link.pathname + link.search)), "parlons_session")!;
+      return cookieFrom(await openSignInLink(link), "parlons_session")!;
     };
     const [a, b, c] = [await open(), await open(), await open()];
     const one = await invoke(signOut, request("/api/auth/sign-out", { form: { return_to: "/" }, cookie: a }));

@@ -16,6 +16,11 @@ export function newLinkToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+/** The shape of `newLinkToken()`: anything else is refused before a database round trip. */
+export function isLinkToken(value: unknown): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
 /** Six digits for mail clients that break links; brute force is bounded by 5 attempts in SQL. */
 export function newSignInCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, "0");

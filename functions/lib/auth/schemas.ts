@@ -10,6 +10,9 @@ export const codeInput = z.object({
   code: z.string().trim().regex(/^\d{6}$/),
 });
 
+/** The token's shape is checked apart (isLinkToken), so a bad one reads as a dead link, not a form error. */
+export const verifyInput = z.object({ token: z.unknown() });
+
 export const signOutInput = z.object({
   everywhere: z
     .union([z.boolean(), z.enum(["true", "false", "on", ""])])

@@ -1,5 +1,5 @@
 // The sign-in pages, rendered by functions inside the site shell: ask for an email, then for the mailed code
-// (for mail clients that break links). Both forms work without JavaScript.
+// (for mail clients that break links), and confirm a mailed link. Every form works without JavaScript.
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { t } from "../../../site/_lib/i18n/index.ts";
 import { errorSummary, hiddenContext, textInput } from "../../../templates/modules/ideabox/fields.ts";
@@ -56,4 +56,18 @@ export async function codePage(lang: Lang, returnTo: string, email: string | nul
 <p><a href="${signInPaths.form(lang)}?return_to=${encodeURIComponent(returnTo)}">${t(lang, "auth.code.again")}</a></p>
 </div>`;
   return htmlResponse(await renderPage(lang, t(lang, "auth.code.page_title"), main, { failed: Boolean(state) }), status);
+}
+
+/** Where a mailed link lands: one button that posts the token, so a mail scanner opening the link burns nothing. */
+export async function confirmPage(lang: Lang, returnTo: string, token: string): Promise<Response> {
+  const main = html`<div class="pl-container pl-narrow">
+<h1>${t(lang, "auth.verify.heading")}</h1>
+<p>${t(lang, "auth.verify.intro")}</p>
+<form class="pl-form" id="sign-in-confirm" method="post" action="/api/auth/verify">
+  ${hiddenContext(lang, returnTo)}
+  <input type="hidden" name="token" value="${token}">
+  <button type="submit" class="pl-button pl-button--primary">${t(lang, "auth.verify.submit")}</button>
+</form>
+</div>`;
+  return htmlResponse(await renderPage(lang, t(lang, "auth.verify.page_title"), main));
 }
