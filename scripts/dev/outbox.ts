@@ -21,15 +21,17 @@ export function outboxPage(list: () => Promise<OutboxMail[]>): DevRoute {
     );
     const body = `<!doctype html>
 <html lang="fr">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Courriels envoyés (développement)</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Courriels envoyés (développement)</title>
+<link rel="icon" href="data:,"></head>
 <body><main>
 <h1>Courriels envoyés (développement)</h1>
 <p>En local, les courriels ne partent pas : ils arrivent ici. Le plus récent est en haut.</p>
 ${items.length > 0 ? `<ol>${items.join("\n")}</ol>` : "<p>Aucun courriel pour l’instant.</p>"}
 </main></body>
 </html>`;
+    // The empty icon spares a /favicon.ico request (and its 404) on this page outside the site.
     return new Response(body, {
-      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; frame-ancestors 'none'" },
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; img-src data:; frame-ancestors 'none'" },
     });
   };
 }
