@@ -24,8 +24,6 @@ export async function functionBundleSizes(dir = "functions/api"): Promise<Bundle
       target: "node20",
       write: false,
       logLevel: "silent",
-      // Asset files (PGlite's WASM and data) are shipped beside the bundle, not inlined in it.
-      loader: { ".wasm": "file", ".data": "file" },
       outdir: "out",
     });
     const code = result.outputFiles.find((file) => file.path.endsWith(".js"));
