@@ -3,12 +3,13 @@
 import { accessSync, constants } from "node:fs";
 import { spawnSync } from "node:child_process";
 
-const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
-  (path): path is string => Boolean(path),
-);
+function candidates(env: NodeJS.ProcessEnv): string[] {
+  return [env["CHROMIUM_PATH"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter((path): path is string => Boolean(path));
+}
 
-export function findChromium(): string | undefined {
-  return candidates.find((path) => {
+/** The first executable among CHROMIUM_PATH and Debian's paths. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return candidates(env).find((path) => {
     try {
       accessSync(path, constants.X_OK);
       return true;
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   console.error(
     [
       "The browser tests need Chromium and none was found.",
-      `Looked at: ${candidates.join(", ")}.`,
+      `Looked at: ${candidates(process.env).join(", ")}.`,
       "Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to its executable,",
       "then run the tests again. They are not skipped.",
     ].join("\n"),
