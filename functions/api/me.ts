@@ -1,13 +1,17 @@
 // GET: everything Parlons holds about the signed-in citizen (GDPR access and portability).
-// DELETE (or POST action=delete from a plain form): erases the account; contributions stay, anonymized.
+// DELETE (or POST action=delete&confirm=yes from the account page's form): erases the account; contributions
+// stay, anonymized.
 import type { Config } from "@netlify/functions";
 import { z } from "zod";
+import { eraseInput } from "../lib/account/schemas.ts";
 import { clearSessionCookie } from "../lib/auth/cookie.ts";
 import { requireCitizen } from "../lib/auth/session.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { backWithFlash, handler, type RequestContext } from "../lib/http/handler.ts";
 import { readInput } from "../lib/http/input.ts";
 import { json } from "../lib/http/respond.ts";
+import { formStateFrom } from "../lib/ideabox/form-state.ts";
+import { accountResponse } from "../lib/pages/account.ts";
 
 async function erase(ctx: RequestContext): Promise<Response> {
   const citizen = await requireCitizen(ctx.req);
@@ -31,8 +35,13 @@ export default handler({
     return erase(ctx);
   },
   async POST(ctx) {
-    await readInput(ctx, z.object({ action: z.literal("delete") }));
+    await readInput(ctx, eraseInput);
     return erase(ctx);
+  },
+
+  async formError(ctx, error) {
+    const state = formStateFrom(ctx, error, ["confirm"]);
+    return accountResponse(ctx, await requireCitizen(ctx.req), { erase: state }, error.status);
   },
 });
 

@@ -66,7 +66,7 @@ describe("demo build", () => {
   });
 
   // Served by the functions, not by files (docs/ARCHITECTURE.md: HTTP API and live HTML views).
-  const dynamic = [/^\/api\//, /^(\/en)?\/consultations\/[^/]+\/propositions\//];
+  const dynamic = [/^\/api\//, /^(\/en)?\/consultations\/[^/]+\/propositions\//, /^(\/en)?\/(connexion|compte)\//];
 
   it("resolves every internal href, src and srcset to a built file", () => {
     const broken: string[] = [];

@@ -114,7 +114,8 @@ function accountBar(lang: Lang, citizen: Citizen | null, returnTo: string) {
   <input type="hidden" name="return_to" value="${returnTo}"><input type="hidden" name="lang" value="${lang}">
   <p>${citizen.displayName ? t(lang, "auth.account.signed_in_as", { name: citizen.displayName }) : t(lang, "auth.flash.signed_in")}
   <button type="submit" class="pl-button pl-button--link">${t(lang, "auth.account.sign_out")}</button>
-  <button type="submit" class="pl-button pl-button--link" name="everywhere" value="true">${t(lang, "auth.account.sign_out_everywhere")}</button></p>
+  <button type="submit" class="pl-button pl-button--link" name="everywhere" value="true">${t(lang, "auth.account.sign_out_everywhere")}</button>
+  <a href="${urls.account(lang)}">${t(lang, "account.link")}</a></p>
 </form>`;
 }
 

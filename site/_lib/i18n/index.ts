@@ -5,16 +5,18 @@ import frUi from "./fr/ui.json" with { type: "json" };
 import frErrors from "./fr/errors.json" with { type: "json" };
 import frIdeabox from "./fr/ideabox.json" with { type: "json" };
 import frAuth from "./fr/auth.json" with { type: "json" };
+import frAccount from "./fr/account.json" with { type: "json" };
 import enUi from "./en/ui.json" with { type: "json" };
 import enErrors from "./en/errors.json" with { type: "json" };
 import enIdeabox from "./en/ideabox.json" with { type: "json" };
 import enAuth from "./en/auth.json" with { type: "json" };
+import enAccount from "./en/account.json" with { type: "json" };
 
 type Tree = { [key: string]: string | Tree };
 
 export const messages: Record<Lang, Tree> = {
-  fr: { ui: frUi, errors: frErrors, ideabox: frIdeabox, auth: frAuth },
-  en: { ui: enUi, errors: enErrors, ideabox: enIdeabox, auth: enAuth },
+  fr: { ui: frUi, errors: frErrors, ideabox: frIdeabox, auth: frAuth, account: frAccount },
+  en: { ui: enUi, errors: enErrors, ideabox: enIdeabox, auth: enAuth, account: enAccount },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -22,12 +22,17 @@ function describedBy(o: FieldOptions): string | undefined {
   return joined || undefined;
 }
 
+function errorMessage(o: FieldOptions, lang: Lang): SafeHtml | "" {
+  const error = o.state?.errors[o.name];
+  return error ? html`<p class="pl-field__error" id="${fieldId(o)}-error"><span class="pl-visually-hidden">${t(lang, "ideabox.form.error_prefix")}</span> ${error}</p>` : "";
+}
+
 function wrap(o: FieldOptions, control: SafeHtml, lang: Lang): SafeHtml {
   const error = o.state?.errors[o.name];
   return html`<div class="pl-field${error ? " pl-field--error" : ""}">
   <label class="pl-field__label" for="${fieldId(o)}">${o.label}</label>
   ${o.hint ? html`<p class="pl-field__hint" id="${fieldId(o)}-hint">${o.hint}</p>` : ""}
-  ${error ? html`<p class="pl-field__error" id="${fieldId(o)}-error"><span class="pl-visually-hidden">${t(lang, "ideabox.form.error_prefix")}</span> ${error}</p>` : ""}
+  ${errorMessage(o, lang)}
   ${control}
 </div>`;
 }
@@ -70,6 +75,18 @@ ${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === select
 </select>`,
     lang,
   );
+}
+
+/** A single checkbox (e.g. "I understand"): the box before its label, the error above both, as GOV.UK does. */
+export function checkbox(lang: Lang, o: FieldOptions & { value: string }): SafeHtml {
+  const a = attrs(o);
+  return html`<div class="pl-field${a.invalid ? " pl-field--error" : ""}">
+  ${errorMessage(o, lang)}
+  <div class="pl-checkbox">
+    <input type="checkbox" id="${a.id}" name="${o.name}" value="${o.value}"${a.value === o.value ? html` checked` : ""}${a.describedBy ? html` aria-describedby="${a.describedBy}"` : ""}${a.invalid ? html` aria-invalid="true"` : ""}>
+    <label for="${a.id}">${o.label}</label>
+  </div>
+</div>`;
 }
 
 /** The GOV.UK error summary: focusable alert at the top of the form, one link per field error. */

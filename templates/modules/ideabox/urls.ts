@@ -10,6 +10,8 @@ export const urls = {
     `${prefix(lang)}/consultations/${seg(slug)}/propositions/${seg(id)}/`,
   signIn: (lang: Lang, returnTo: string) =>
     `${prefix(lang)}/connexion/?return_to=${encodeURIComponent(returnTo)}`,
+  /** The citizen's account page (name, data, sign-out, erasure), linked from the signed-in bar. */
+  account: (lang: Lang) => `${prefix(lang)}/compte/`,
   apiList: (slug: string) => `/api/consultations/${seg(slug)}/propositions`,
   apiSupport: (id: string) => `/api/propositions/${seg(id)}/support`,
   apiComments: (id: string) => `/api/propositions/${seg(id)}/comments`,
