@@ -77,6 +77,11 @@ describe("local server", () => {
     expect(((await single.json()) as { params: unknown }).params).toEqual({ id: "7" });
   });
 
+  it("refuses function bodies over Netlify's 6 MB limit", async () => {
+    const response = await fetch(`${server.url}/api/echo/1`, { method: "POST", body: "x".repeat(6 * 1024 * 1024 + 1) });
+    expect(response.status).toBe(413);
+  });
+
   it("serves development routes", async () => {
     expect(await (await fetch(`${server.url}/_dev/ping`)).text()).toBe("pong");
   });

@@ -88,7 +88,7 @@ async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange
   const pathname = url.pathname;
 
   const devRoute = devRoutes[pathname];
-  if (devRoute) return sendResponse(req, res, await devRoute(await toRequest(req, url)));
+  if (devRoute) return sendResponse(req, res, await devRoute(new Request(url)));
 
   const forced = redirectFor(config.redirects.filter((rule) => rule.force), pathname);
   if (forced && forced.status >= 300 && forced.status < 400) return sendRedirect(res, forced.location, forced.status);
@@ -96,6 +96,11 @@ async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange
   const matched = matchRoute(routes, method, pathname);
   if (matched) {
     const request = await toRequest(req, url);
+    if (!request) {
+      res.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Payload too large");
+      return;
+    }
     const response = await matched.route.handler(request, {
       params: matched.params,
       ip: req.socket.remoteAddress ?? "127.0.0.1",
@@ -140,8 +145,8 @@ function sendRedirect(res: ServerResponse, location: string, status: number): vo
   res.end();
 }
 
-/** A WHATWG Request from the Node request, body buffered as Netlify does for functions. */
-async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
+/** A WHATWG Request from the Node request, body buffered as Netlify does for functions; undefined over 6 MB. */
+async function toRequest(req: IncomingMessage, url: URL): Promise<Request | undefined> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(":")) continue;
@@ -154,7 +159,7 @@ async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) throw new Error("request body over 6 MB");
+    if (size > maxBodyBytes) return undefined;
     chunks.push(chunk);
   }
   return new Request(url, { method, headers, body: Buffer.concat(chunks) });
@@ -185,7 +190,10 @@ async function sendBody(
     isCompressible(type) &&
     !res.hasHeader("content-encoding") &&
     /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  if (isCompressible(type)) res.setHeader("vary", "Accept-Encoding");
+  if (isCompressible(type)) {
+    const vary = res.getHeader("vary");
+    res.setHeader("vary", vary ? `${String(vary)}, Accept-Encoding` : "Accept-Encoding");
+  }
   if (!body) {
     res.end();
     return;
