@@ -1,13 +1,12 @@
 // POST { email, code, return_to }: signs in with the mailed 6-digit code (5 attempts, 15 minutes).
 import type { Config } from "@netlify/functions";
-import { sessionCookie } from "../lib/auth/cookie.ts";
 import { codeHash } from "../lib/auth/crypto.ts";
-import { clearEmailCookie, emailFrom } from "../lib/auth/email-cookie.ts";
+import { emailFrom } from "../lib/auth/email-cookie.ts";
 import { codeInput } from "../lib/auth/schemas.ts";
+import { type OpenedSession, signedIn } from "../lib/auth/signed-in.ts";
 import { getDataPort } from "../lib/db/index.ts";
-import { backWithFlash, handler } from "../lib/http/handler.ts";
+import { handler } from "../lib/http/handler.ts";
 import { readInput } from "../lib/http/input.ts";
-import { json } from "../lib/http/respond.ts";
 import { formStateFrom } from "../lib/ideabox/form-state.ts";
 import { codePage } from "../lib/pages/sign-in.ts";
 
@@ -15,14 +14,12 @@ export default handler({
   async POST(ctx) {
     const { email, code } = await readInput(ctx, codeInput);
     const port = await getDataPort();
-    const session = await port.call<{ citizen_id: string; session_id: string }>("consume_sign_in_code", {
+    const session = await port.call<OpenedSession>("consume_sign_in_code", {
       p_email: email,
       p_code_hash: codeHash(code),
       p_user_agent: ctx.req.headers.get("user-agent"),
     });
-    const cookies = [sessionCookie(session.session_id), clearEmailCookie()];
-    if (ctx.json) return json({ citizen: { id: session.citizen_id } }, 200, cookies.map((c) => ["set-cookie", c]));
-    return backWithFlash(ctx, "signed_in", cookies);
+    return signedIn(ctx, session);
   },
 
   async formError(ctx, error) {

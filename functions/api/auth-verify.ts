@@ -2,15 +2,13 @@
 // GET ?token=…&return_to=… only shows a confirmation button; the POST it sends consumes the link once, opens a
 // session and goes back to where the citizen was. JSON clients POST { token } directly.
 import type { Config } from "@netlify/functions";
-import { sessionCookie } from "../lib/auth/cookie.ts";
 import { isLinkToken, tokenHash } from "../lib/auth/crypto.ts";
-import { clearEmailCookie } from "../lib/auth/email-cookie.ts";
 import { verifyInput } from "../lib/auth/schemas.ts";
+import { type OpenedSession, signedIn } from "../lib/auth/signed-in.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { AppError } from "../lib/http/errors.ts";
-import { backWithFlash, handler, type RequestContext } from "../lib/http/handler.ts";
+import { handler, type RequestContext } from "../lib/http/handler.ts";
 import { readInput } from "../lib/http/input.ts";
-import { json } from "../lib/http/respond.ts";
 import { confirmPage, signInPage } from "../lib/pages/sign-in.ts";
 
 /** A dead link lands on the sign-in form with the reason, so asking for a new one is one step. */
@@ -31,13 +29,11 @@ export default handler({
     const { token } = await readInput(ctx, verifyInput);
     if (!isLinkToken(token)) throw new AppError("sign_in_link_invalid");
     const port = await getDataPort();
-    const session = await port.call<{ citizen_id: string; session_id: string }>("consume_sign_in_link", {
+    const session = await port.call<OpenedSession>("consume_sign_in_link", {
       p_token_hash: tokenHash(token),
       p_user_agent: ctx.req.headers.get("user-agent"),
     });
-    const cookies = [sessionCookie(session.session_id), clearEmailCookie()];
-    if (ctx.json) return json({ citizen: { id: session.citizen_id } }, 200, cookies.map((c) => ["set-cookie", c]));
-    return backWithFlash(ctx, "signed_in", cookies);
+    return signedIn(ctx, session);
   },
 
   async formError(ctx, error) {
