@@ -9,6 +9,9 @@ import { openConsultation, startTestSite, type TestSite } from "./site.ts";
 
 const fr = (key: string, params?: Record<string, string | number>) => t("fr", key, params);
 
+/** Waits for what the page shows to settle: navigations and in-place updates take seconds on a busy CI machine. */
+const settles = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 /** One citizen's tab: the axe violations and console errors of every page it visits. */
 class Visit {
   readonly violations: string[] = [];
@@ -54,17 +57,17 @@ async function signIn(
   expect(returnTo, "the sign-in page knows where to come back").toMatch(new RegExp(`^${consultationUrl}`));
   await page.getByLabel(fr("auth.sign_in.email")).fill(email);
   await page.getByRole("button", { name: fr("auth.sign_in.submit") }).click();
-  await expect.poll(() => page.getByRole("heading", { name: fr("auth.code.heading") }).count()).toBe(1);
+  await settles(() => page.getByRole("heading", { name: fr("auth.code.heading") }).count()).toBe(1);
   await visit.check();
 
   await page.goto(`${site.url}/_dev/outbox`);
   await page.locator("article", { hasText: email }).first().locator("a[href*='/api/auth/']").first().click();
   // The link only shows a confirmation (mail scanners open links too); its button signs in.
-  await expect.poll(() => page.getByRole("heading", { name: fr("auth.verify.heading") }).count()).toBe(1);
+  await settles(() => page.getByRole("heading", { name: fr("auth.verify.heading") }).count()).toBe(1);
   await visit.check();
   await page.getByRole("button", { name: fr("auth.verify.submit") }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(new URL(returnTo!, site.url).pathname);
-  await expect.poll(() => page.getByText(fr("auth.flash.signed_in")).count()).toBeGreaterThan(0);
+  await settles(() => new URL(page.url()).pathname).toBe(new URL(returnTo!, site.url).pathname);
+  await settles(() => page.getByText(fr("auth.flash.signed_in")).count()).toBeGreaterThan(0);
   await visit.check();
   return visit;
 }
@@ -115,28 +118,28 @@ export function journeySuite(
           if ((await select.count()) > 0) await select.selectOption({ index: 1 });
         }
         await form.getByRole("button", { name: fr("ideabox.form.submit") }).click();
-        await expect.poll(() => alice.page.getByText(title).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await settles(() => alice.page.getByText(title).count()).toBeGreaterThan(0);
         await alice.check();
 
         const supporter = await browser.newContext({ javaScriptEnabled });
         const bob = await signIn(supporter, site, `bob.${tag}@exemple.fr`, consultation.url, javaScriptEnabled);
         await bob.page.getByRole("link", { name: title }).first().click();
-        await expect.poll(() => bob.page.getByRole("heading", { name: title }).count()).toBeGreaterThan(0);
+        await settles(() => bob.page.getByRole("heading", { name: title }).count()).toBeGreaterThan(0);
         await bob.check();
         await bob.page.getByRole("button", { name: new RegExp(fr("ideabox.support.button")) }).first().click();
-        await expect.poll(() => bob.page.getByText(fr("ideabox.count.supports.one", { count: 1 })).count()).toBeGreaterThan(0);
+        await settles(() => bob.page.getByText(fr("ideabox.count.supports.one", { count: 1 })).count()).toBeGreaterThan(0);
         await bob.check();
 
         const comment = bob.page.locator("form#ideabox-comment");
         await comment.getByLabel(fr("ideabox.comments.body")).fill("Oui, et une fontaine à côté serait bienvenue.");
         await comment.getByRole("button", { name: fr("ideabox.comments.submit") }).click();
-        await expect.poll(() => bob.page.getByText("une fontaine à côté").count()).toBeGreaterThan(0);
+        await settles(() => bob.page.getByText("une fontaine à côté").count()).toBeGreaterThan(0);
         await bob.check();
 
         // The counts as anyone sees them, on a fresh load of the proposition.
         await bob.page.reload();
-        await expect.poll(() => bob.page.getByText(fr("ideabox.count.supports.one", { count: 1 })).count()).toBeGreaterThan(0);
-        await expect.poll(() => bob.page.getByText(fr("ideabox.count.comments.one", { count: 1 })).count()).toBeGreaterThan(0);
+        await settles(() => bob.page.getByText(fr("ideabox.count.supports.one", { count: 1 })).count()).toBeGreaterThan(0);
+        await settles(() => bob.page.getByText(fr("ideabox.count.comments.one", { count: 1 })).count()).toBeGreaterThan(0);
         await bob.check();
 
         await author.close();
@@ -159,7 +162,7 @@ export function journeySuite(
         await page.keyboard.type("Des vélos en sécurité pendant la journée de travail.");
         await tabTo(page, ({ text }) => text === fr("ideabox.form.submit"));
         await page.keyboard.press("Enter");
-        await expect.poll(() => page.getByText(title).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        await settles(() => page.getByText(title).count()).toBeGreaterThan(0);
         await carol.check();
         await context.close();
         expect(carol.violations).toEqual([]);
