@@ -45,4 +45,4 @@ it("Decap CMS logs in with the local backend and lists every collection", async 
   // Chromium asks for /favicon.ico when a page declares no icon; that 404 is the browser's, not Decap's.
   const decapErrors = errors.filter((error) => !/\/favicon\.ico\)$/.test(error));
   expect(decapErrors, decapErrors.join("\n")).toEqual([]);
-});
+}, 180_000);

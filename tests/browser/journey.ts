@@ -9,6 +9,9 @@ import { openConsultation, startTestSite, type TestSite } from "./site.ts";
 
 const fr = (key: string, params?: Record<string, string | number>) => t("fr", key, params);
 
+/** A journey visits a dozen pages and audits each; without JavaScript each audit replays the page. */
+const journeyTimeout = 180_000;
+
 /** Waits for what the page shows to settle: navigations and in-place updates take seconds on a busy CI machine. */
 const settles = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000 });
 
@@ -146,7 +149,7 @@ export function journeySuite(
         await supporter.close();
         expect([...alice.violations, ...bob.violations]).toEqual([]);
         expect([...alice.errors, ...bob.errors]).toEqual([]);
-      });
+      }, journeyTimeout);
     }
 
     if (options.keyboard) {
@@ -167,7 +170,7 @@ export function journeySuite(
         await context.close();
         expect(carol.violations).toEqual([]);
         expect(carol.errors).toEqual([]);
-      });
+      }, journeyTimeout);
     }
   });
 }

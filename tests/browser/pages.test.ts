@@ -61,6 +61,6 @@ describe("citizen pages in Chromium", () => {
       // 404 answers log a console error for the document itself; anything else is a defect.
       const unexpected = errors.filter((error) => !/status of 404/.test(error));
       expect([...problems, ...unexpected]).toEqual([]);
-    });
+    }, 180_000);
   }
 });
