@@ -12,6 +12,7 @@ import { startDecapServer } from "./dev/decap.ts";
 import { outboxPage } from "./dev/outbox.ts";
 import { startServer } from "./dev/server.ts";
 import { watchFolder } from "./dev/watch.ts";
+import { seedDemo } from "./seed-demo.ts";
 import { syncContent } from "./sync-content.ts";
 
 const contentDir = "content";
@@ -25,6 +26,10 @@ async function sync(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`[dev] database: ${process.env["DATABASE_URL"] ? "DATABASE_URL" : `PGlite in ${process.env["PARLONS_PGLITE_DIR"] ?? ".data/pglite"}`}`);
   await sync().catch((error: unknown) => console.error(`[dev] content not synced: ${(error as Error).message}`));
+  // PARLONS_DEMO_SEED=0 starts with an empty idea box, e.g. to try a commune's own content.
+  if (process.env["PARLONS_DEMO_SEED"] !== "0") {
+    await seedDemo(await getDataPort()).catch((error: unknown) => console.error(`[dev] demo participation not seeded: ${(error as Error).message}`));
+  }
   const site = await watchSite({ quiet: true, onBuild: () => console.log(`[dev] site built ${new Date().toLocaleTimeString("fr-FR")}`) });
   const contentWatcher = watchFolder(contentDir, sync);
   const decap = await startDecapServer();
