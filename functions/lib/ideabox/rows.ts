@@ -1,5 +1,5 @@
 // The data port's jsonb shapes (private.proposition_json, comment_json) turned into the renderer's types.
-import type { Alignment, Comment, PropositionDetail, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
+import type { Alignment, Comment, PropositionDetail, PropositionStatus, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
 
 export interface PropositionRow {
   id: string;
@@ -10,7 +10,7 @@ export interface PropositionRow {
   district: string | null;
   lng: number | null;
   lat: number | null;
-  status: string;
+  status: PropositionStatus;
   created_at: string;
   supports_count: number;
   comments_count: number;
@@ -41,6 +41,7 @@ export interface PropositionPage {
 export function toSummary(row: PropositionRow): PropositionSummary {
   return {
     id: row.id,
+    status: row.status,
     title: row.title,
     body: row.body,
     theme: row.theme,

@@ -8,6 +8,7 @@ const consultation = { slug: "velo", title: `Plan « vélo » ${hostile}`, theme
 
 export const proposition: PropositionSummary = {
   id: "11111111-1111-4111-8111-111111111111",
+  status: "accepted",
   title: hostile,
   body: `Premier paragraphe ${hostile}\n\nSecond\nparagraphe`,
   theme: hostile,

@@ -7,9 +7,19 @@ import { html, type SafeHtml } from "./html.ts";
 import type { IdeaboxSettings, PropositionSummary } from "./types.ts";
 import { urls } from "./urls.ts";
 
+/** The organizers' outcome; "published" is the default state and needs no badge. */
+export function statusBadge(lang: Lang, p: PropositionSummary): SafeHtml | "" {
+  if (p.status === "published") return "";
+  return html`<span class="ideabox-status ideabox-status--${p.status}">${t(lang, `ideabox.status.${p.status}`)}</span>`;
+}
+
 export function meta(lang: Lang, p: PropositionSummary): SafeHtml {
+  // The comma stays inside the author's span: the meta line is a flex row, where a bare text node
+  // would become an item of its own and drift away from the name.
   return html`<p class="ideabox-meta">
-  ${p.authorName ? html`<span>${t(lang, "ideabox.item.by", { name: p.authorName })}</span>, ` : ""}${time(lang, p.createdAt)}
+  ${statusBadge(lang, p)}
+  ${p.authorName ? html`<span>${t(lang, "ideabox.item.by", { name: p.authorName })},</span>` : ""}
+  ${time(lang, p.createdAt)}
   ${p.theme ? html`<span class="ideabox-tag">${t(lang, "ideabox.item.theme", { theme: p.theme })}</span>` : ""}
   ${p.district ? html`<span class="ideabox-tag">${t(lang, "ideabox.item.district", { district: p.district })}</span>` : ""}
 </p>`;

@@ -101,3 +101,14 @@ describe("pager", () => {
     expect(renderList(listExamples["open, signed in"]!).value).not.toContain("ideabox-pager");
   });
 });
+
+describe("proposition status", () => {
+  const base = listExamples["open, anonymous"]!;
+  const withStatus = (status: "published" | "rejected") =>
+    renderList({ ...base, items: base.items.map((item) => ({ ...item, status })) }).value;
+
+  it("shows the organizers' outcome as words, and no badge while a proposition is only published", () => {
+    expect(withStatus("rejected")).toContain('<span class="ideabox-status ideabox-status--rejected">Non retenue</span>');
+    expect(withStatus("published")).not.toContain("ideabox-status");
+  });
+});

@@ -5,8 +5,12 @@ import type { Lang } from "../../../site/_lib/content/types.ts";
 export type Sort = "recent" | "popular";
 export type Alignment = "for" | "against" | "neutral";
 
+/** Where a proposition stands; organizers set it, citizens see it as a labelled badge. */
+export type PropositionStatus = "published" | "under_study" | "accepted" | "rejected" | "implemented";
+
 export interface PropositionSummary {
   id: string;
+  status: PropositionStatus;
   title: string;
   body: string;
   theme: string | null;
