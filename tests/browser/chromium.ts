@@ -61,14 +61,18 @@ export async function axeViolations(page: Page, options: { javaScriptEnabled?: b
   }
 }
 
-/** Console errors and uncaught exceptions, collected from now on. */
+/**
+ * Console errors and uncaught exceptions, collected from now on. The browser's own /favicon.ico probe is left
+ * out: Chromium sends it on its own schedule (even to pages that declare an icon, when they are left quickly).
+ */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     // "Failed to load resource" names no URL in its text; its location does.
     const where = message.location().url;
-    errors.push(`console: ${message.text()}${where ? ` (${where})` : ""}`);
+    if (where && new URL(where).pathname === "/favicon.ico") return;
+    errors.push(`console on ${page.url()}: ${message.text()}${where ? ` (${where})` : ""}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   return errors;
