@@ -10,6 +10,7 @@ describe("Paris wall clock to instant", () => {
     ["2026-03-29T02:30", "2026-03-29T01:30:00.000Z"], // skipped hour: one hour later
     ["2026-10-25T02:30", "2026-10-25T01:30:00.000Z"], // repeated hour: the later one
     ["2026-09-14", "2026-09-13T22:00:00.000Z"], // a day is its Paris midnight
+    ["1900-01-01T12:00", "1900-01-01T11:50:39.000Z"], // Paris mean time, before offsets were whole hours
   ])("%s → %s", (wallClock, iso) => {
     expect(parisInstant(wallClock)?.toISOString()).toBe(iso);
   });
@@ -20,4 +21,21 @@ describe("Paris wall clock to instant", () => {
       expect(parisInstant(wallClock)).toBeUndefined();
     },
   );
+
+  // Offsets are read once per UTC hour: every minute around both changes of a year must still come back as the
+  // same wall clock through Intl (the skipped spring hour aside), whichever hour was read first.
+  it.each([
+    ["2026-03-28T22:00", "2026-03-29T05:00"],
+    ["2026-10-24T22:00", "2026-10-25T05:00"],
+  ])("round-trips every minute from %s to %s", (from, to) => {
+    const paris = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "short" });
+    const mismatches: string[] = [];
+    for (let ms = Date.parse(`${from}Z`); ms <= Date.parse(`${to}Z`); ms += 60_000) {
+      const wallClock = new Date(ms).toISOString().slice(0, 16);
+      if (wallClock.startsWith("2026-03-29T02:")) continue;
+      const back = paris.format(parisInstant(wallClock)).replace(" ", "T");
+      if (back !== wallClock) mismatches.push(`${wallClock} → ${back}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

@@ -16,10 +16,29 @@ const paris = new Intl.DateTimeFormat("en-GB", {
 });
 
 /** Paris wall clock at `utcMs`, read back as if it were UTC: the difference is the Paris offset. */
+function measuredOffsetMs(utcMs: number): number {
+  const parts: Record<string, number> = {};
+  for (const { type, value } of paris.formatToParts(utcMs)) parts[type] = Number(value);
+  const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(utcMs / 1000) * 1000;
+}
+
+const hourMs = 60 * 60 * 1000;
+// Since 1911, when France left Paris mean time, every Paris offset change has fallen on a UTC hour (checked
+// against Intl hour by hour up to 2200), so one reading per UTC hour holds for the whole hour. A large site
+// reads thousands of dates, and formatToParts is the expensive part.
+const hourlyFrom = Date.UTC(1912, 0, 1);
+const offsetsByHour = new Map<number, number>();
+
 function parisOffsetMs(utcMs: number): number {
-  const part = (type: string) => Number(paris.formatToParts(utcMs).find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return asUtc - Math.floor(utcMs / 1000) * 1000;
+  if (utcMs < hourlyFrom) return measuredOffsetMs(utcMs);
+  const hour = Math.floor(utcMs / hourMs);
+  let offset = offsetsByHour.get(hour);
+  if (offset === undefined) {
+    offset = measuredOffsetMs(hour * hourMs);
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
 }
 
 /**
