@@ -8,7 +8,7 @@ import { getDataPort } from "../functions/lib/db/index.ts";
 import { listOutbox } from "../functions/lib/mail/outbox.ts";
 import { loadContent } from "../site/_lib/content/load.ts";
 import { watchSite } from "../site/_config/build.ts";
-import { startDecapServer } from "./dev/decap.ts";
+import { decapPort, startDecapServer } from "./dev/decap.ts";
 import { outboxPage } from "./dev/outbox.ts";
 import { startServer } from "./dev/server.ts";
 import { watchFolder } from "./dev/watch.ts";
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   }
   const site = await watchSite({ quiet: true, onBuild: () => console.log(`[dev] site built ${new Date().toLocaleTimeString("fr-FR")}`) });
   const contentWatcher = watchFolder(contentDir, sync);
-  const decap = await startDecapServer();
+  // Another port only for the smoke test of this command: /admin's config expects decap-server on 8081.
+  const decap = await startDecapServer({ port: Number(process.env["DECAP_SERVER_PORT"] ?? decapPort) });
   const server = await startServer({ port, devRoutes: { "/_dev/outbox": outboxPage(listOutbox) } });
 
   console.log(
