@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDataPort, type DataPort } from "../functions/lib/db/index.ts";
 import { loadContent } from "../site/_lib/content/load.ts";
@@ -37,3 +41,24 @@ it("sends phases as instants with the module settings named as in the manifest",
     ["comments_open", "max_propositions_per_citizen", "submissions_open", "supports_open"],
   );
 });
+
+it("runs on its own against the database the environment names", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "parlons-sync-"));
+  try {
+    const run = spawnSync("node_modules/.bin/tsx", ["scripts/sync-content.ts"], {
+      env: { ...process.env, PARLONS_PGLITE_DIR: dir, DATABASE_URL: "", SUPABASE_URL: "" },
+      encoding: "utf8",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const reopened = await createDataPort({ PARLONS_PGLITE_DIR: dir });
+    try {
+      const slug = store.consultations[0]!.slug;
+      const listed = await reopened.call<{ total: number }>("list_propositions", { p_consultation_slug: slug, p_sort: "recent" });
+      expect(listed.total).toBe(0);
+    } finally {
+      await reopened.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}, 120_000);

@@ -1,7 +1,11 @@
 // Copies the consultations of content/ (phases and their module settings) into the database, where the SQL
-// actions check them. Run by `npm start` at start and on content changes, and by the production build.
-import type { Consultation, ContentStore } from "../site/_lib/content/types.ts";
+// actions check them. Run by `npm start` at start and on content changes; run directly
+// (`tsx scripts/sync-content.ts`) it syncs content/ into the database the environment names, as a production
+// build must before citizens can act on a new consultation.
+import { getDataPort } from "../functions/lib/db/index.ts";
 import type { DataPort } from "../functions/lib/db/port.ts";
+import { loadContent } from "../site/_lib/content/load.ts";
+import type { Consultation, ContentStore } from "../site/_lib/content/types.ts";
 
 /** The `p_consultation` argument of the `sync_consultation` SQL action. */
 export function consultationPayload(consultation: Consultation) {
@@ -31,4 +35,13 @@ export async function syncContent(port: DataPort, content: Pick<ContentStore, "c
     await port.call("sync_consultation", { p_consultation: consultationPayload(consultation) });
   }
   return bySlug.size;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = await getDataPort();
+  try {
+    console.log(`Synced ${await syncContent(port, await loadContent("content"))} consultation(s) into the database`);
+  } finally {
+    await port.close();
+  }
 }
