@@ -1,15 +1,15 @@
 // The idea box through the functions: propositions, supports, comments, live pages and fragments, against
 // PGlite and real content, in JSON (fetch) and as plain HTML forms.
 import { beforeAll, describe, expect, it } from "vitest";
-import { slugs, startHarness, type Harness } from "../lib/testing/harness.ts";
-import { invoke, request } from "../lib/testing/requests.ts";
-import { signedInCookie } from "../lib/testing/sign-in.ts";
-import * as propositions from "./propositions.ts";
-import * as proposition from "./proposition.ts";
-import * as support from "./support.ts";
-import * as comments from "./comments.ts";
-import * as listPage from "./page-propositions.ts";
-import * as detailPage from "./page-proposition.ts";
+import { slugs, startHarness, type Harness } from "../../functions/lib/testing/harness.ts";
+import { invoke, request } from "../../functions/lib/testing/requests.ts";
+import { signedInCookie } from "../../functions/lib/testing/sign-in.ts";
+import * as propositions from "../../functions/api/propositions.ts";
+import * as proposition from "../../functions/api/proposition.ts";
+import * as support from "../../functions/api/support.ts";
+import * as comments from "../../functions/api/comments.ts";
+import * as listPage from "../../functions/api/page-propositions.ts";
+import * as detailPage from "../../functions/api/page-proposition.ts";
 
 let h: Harness;
 let alice: string;

@@ -1,12 +1,12 @@
 // Bad input at the functions: each case gets its own clear error code (JSON) or page (form), and no row.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { slugs, startHarness, type Harness } from "../lib/testing/harness.ts";
-import { invoke, request } from "../lib/testing/requests.ts";
-import { signedInCookie } from "../lib/testing/sign-in.ts";
-import * as propositions from "./propositions.ts";
-import * as support from "./support.ts";
-import * as comments from "./comments.ts";
-import * as listPage from "./page-propositions.ts";
+import { slugs, startHarness, type Harness } from "../../functions/lib/testing/harness.ts";
+import { invoke, request } from "../../functions/lib/testing/requests.ts";
+import { signedInCookie } from "../../functions/lib/testing/sign-in.ts";
+import * as propositions from "../../functions/api/propositions.ts";
+import * as support from "../../functions/api/support.ts";
+import * as comments from "../../functions/api/comments.ts";
+import * as listPage from "../../functions/api/page-propositions.ts";
 
 let h: Harness;
 let cookie: string;

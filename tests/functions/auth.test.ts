@@ -1,15 +1,15 @@
 // Sign-in through the functions, end to end: mail in the outbox → link or code → cookie → /api/session.
 import { beforeAll, describe, expect, it } from "vitest";
-import { startHarness, type Harness } from "../lib/testing/harness.ts";
-import { cookieFrom, invoke, request } from "../lib/testing/requests.ts";
-import { confirmFields, openSignInLink } from "../lib/testing/sign-in.ts";
-import * as signIn from "./auth-sign-in.ts";
-import * as verify from "./auth-verify.ts";
-import * as code from "./auth-code.ts";
-import * as signOut from "./auth-sign-out.ts";
-import * as session from "./session.ts";
-import * as signInPage from "./page-sign-in.ts";
-import * as codePage from "./page-sign-in-code.ts";
+import { startHarness, type Harness } from "../../functions/lib/testing/harness.ts";
+import { cookieFrom, invoke, request } from "../../functions/lib/testing/requests.ts";
+import { confirmFields, openSignInLink } from "../../functions/lib/testing/sign-in.ts";
+import * as signIn from "../../functions/api/auth-sign-in.ts";
+import * as verify from "../../functions/api/auth-verify.ts";
+import * as code from "../../functions/api/auth-code.ts";
+import * as signOut from "../../functions/api/auth-sign-out.ts";
+import * as session from "../../functions/api/session.ts";
+import * as signInPage from "../../functions/api/page-sign-in.ts";
+import * as codePage from "../../functions/api/page-sign-in-code.ts";
 
 let h: Harness;
 beforeAll(async () => {

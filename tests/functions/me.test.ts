@@ -1,11 +1,11 @@
 // GDPR access and erasure through the functions.
 import { beforeAll, describe, expect, it } from "vitest";
-import { slugs, startHarness, type Harness } from "../lib/testing/harness.ts";
-import { invoke, request } from "../lib/testing/requests.ts";
-import { signedInCookie } from "../lib/testing/sign-in.ts";
-import * as me from "./me.ts";
-import * as propositions from "./propositions.ts";
-import * as session from "./session.ts";
+import { slugs, startHarness, type Harness } from "../../functions/lib/testing/harness.ts";
+import { invoke, request } from "../../functions/lib/testing/requests.ts";
+import { signedInCookie } from "../../functions/lib/testing/sign-in.ts";
+import * as me from "../../functions/api/me.ts";
+import * as propositions from "../../functions/api/propositions.ts";
+import * as session from "../../functions/api/session.ts";
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,14 +1,14 @@
 // The account page and the display name through the functions: real Requests, PGlite, the site shell fallback.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { slugs, startHarness, type Harness } from "../lib/testing/harness.ts";
-import { invoke, request } from "../lib/testing/requests.ts";
-import { signedInCookie } from "../lib/testing/sign-in.ts";
-import * as accountPage from "./page-account.ts";
-import * as displayName from "./me-display-name.ts";
-import * as me from "./me.ts";
-import * as propositions from "./propositions.ts";
-import * as listPage from "./page-propositions.ts";
+import { slugs, startHarness, type Harness } from "../../functions/lib/testing/harness.ts";
+import { invoke, request } from "../../functions/lib/testing/requests.ts";
+import { signedInCookie } from "../../functions/lib/testing/sign-in.ts";
+import * as accountPage from "../../functions/api/page-account.ts";
+import * as displayName from "../../functions/api/me-display-name.ts";
+import * as me from "../../functions/api/me.ts";
+import * as propositions from "../../functions/api/propositions.ts";
+import * as listPage from "../../functions/api/page-propositions.ts";
 
 let h: Harness;
 beforeAll(async () => {
