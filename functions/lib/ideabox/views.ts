@@ -43,6 +43,18 @@ export function listQueryFrom(url: URL): ListQuery {
   };
 }
 
+/** What every live view shares: language, consultation, the settings open now, the citizen, the flash. */
+function liveViewBase(ctx: RequestContext, consultation: Awaited<ReturnType<typeof findConsultation>>, citizen: SignedInCitizen | null) {
+  return {
+    lang: ctx.lang,
+    consultation: consultationRef(consultation),
+    settings: openIdeaboxSettings(consultation, new Date()),
+    citizen,
+    snapshot: false,
+    flash: flashFrom(ctx.url, ctx.lang),
+  };
+}
+
 export async function listPropositions(slug: string, query: ListQuery, citizenId: string | null): Promise<PropositionPage> {
   const port = await getDataPort();
   return port.call<PropositionPage>("list_propositions", {
@@ -68,12 +80,7 @@ export async function listView(
     listPropositions(slug, query, citizen?.id ?? null),
   ]);
   return {
-    lang: ctx.lang,
-    consultation: consultationRef(consultation),
-    settings: openIdeaboxSettings(consultation, new Date()),
-    citizen,
-    snapshot: false,
-    flash: flashFrom(ctx.url, ctx.lang),
+    ...liveViewBase(ctx, consultation, citizen),
     ...query,
     pageSize,
     total: Number(page.total),
@@ -93,12 +100,7 @@ export async function detailView(
   if (ctx.params.slug && ctx.params.slug !== row.consultation_slug) throw new AppError("proposition_not_found");
   const consultation = await findConsultation(row.consultation_slug, ctx.lang);
   return {
-    lang: ctx.lang,
-    consultation: consultationRef(consultation),
-    settings: openIdeaboxSettings(consultation, new Date()),
-    citizen,
-    snapshot: false,
-    flash: flashFrom(ctx.url, ctx.lang),
+    ...liveViewBase(ctx, consultation, citizen),
     proposition: toDetail(row),
     ...(form ? { form } : {}),
   };
