@@ -101,6 +101,8 @@ describe("netlify.toml", () => {
       expect(values["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
       expect(values["X-Content-Type-Options"]).toBe("nosniff");
       expect(values["Permissions-Policy"]).toMatch(/camera=\(\)/);
+      // Issue 6: one rule for every path (Netlify headers cannot be scoped to a deploy context).
+      expect(values["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
     }
   });
 

@@ -17,4 +17,8 @@ describe("function-served HTML headers", () => {
   it("match netlify.toml's policy for citizen pages", async () => {
     expect(securityHeaders).toEqual(await netlifyHeaders());
   });
+
+  it("keep browsers on HTTPS for a year, subdomains included (issue 6)", () => {
+    expect(securityHeaders["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  });
 });

@@ -9,4 +9,5 @@ export const securityHeaders: Record<string, string> = {
   "x-frame-options": "DENY",
   "permissions-policy": "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), interest-cohort=()",
   "cross-origin-opener-policy": "same-origin",
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
 };
