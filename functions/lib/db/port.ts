@@ -16,6 +16,7 @@ export const actionNames = [
   "comment_proposition",
   "list_propositions",
   "get_proposition",
+  "list_comment_replies",
   "export_citizen_data",
   "delete_citizen",
 ] as const;

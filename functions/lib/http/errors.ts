@@ -25,6 +25,7 @@ export const errorStatus = {
   invalid_theme: 400,
   invalid_district: 400,
   comment_too_deep: 400,
+  comment_rate_limited: 429,
   rate_limited: 429,
   sign_in_link_invalid: 400,
   sign_in_expired: 400,
