@@ -19,6 +19,7 @@ export const actionNames = [
   "list_comment_replies",
   "export_citizen_data",
   "delete_citizen",
+  "purge_expired_data",
 ] as const;
 
 export type ActionName = (typeof actionNames)[number];
