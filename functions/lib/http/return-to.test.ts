@@ -6,7 +6,26 @@ describe("safeReturnTo", () => {
     expect(safeReturnTo("/consultations/velo/propositions/?sort=popular#p1")).toBe("/consultations/velo/propositions/?sort=popular#p1");
   });
 
-  it.each(["https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "", 42, null, "consultations/"])(
+  it("gives back the normalised path, as the browser would read it", () => {
+    expect(safeReturnTo("/a/../consultations/./velo/")).toBe("/consultations/velo/");
+  });
+
+  it.each([
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "",
+    42,
+    null,
+    "consultations/",
+    // Only another host once dot segments are resolved (issue 6): checked after normalising.
+    "/..//evil.example",
+    "/.//evil.example",
+    "/a/..//evil.example",
+    "/%2e%2e//evil.example",
+    "/%2E//evil.example",
+  ])(
     "refuses %j",
     (value) => {
       expect(safeReturnTo(value, "/fallback/")).toBe("/fallback/");
