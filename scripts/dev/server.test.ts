@@ -80,6 +80,7 @@ describe("local server", () => {
   it("refuses function bodies over Netlify's 6 MB limit", async () => {
     const response = await fetch(`${server.url}/api/echo/1`, { method: "POST", body: "x".repeat(6 * 1024 * 1024 + 1) });
     expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
   });
 
   it("serves development routes", async () => {

@@ -8,8 +8,10 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import { randomUUID } from "node:crypto";
+import { sendError } from "./errors.ts";
 import { loadFunctionRoutes, matchRoute, type FunctionRoute } from "./functions.ts";
 import { headersFor, loadNetlifyConfig, redirectFor, type NetlifyConfig } from "./netlify-config.ts";
+import { devHosts, isAllowedHost } from "./hosts.ts";
 import { contentType, isCompressible, resolveStatic } from "./static.ts";
 
 /** Netlify buffers function payloads up to 6 MB. */
@@ -20,7 +22,10 @@ export type DevRoute = (request: Request) => Response | Promise<Response>;
 export interface ServerOptions {
   /** 0 picks a free port. */
   port?: number;
+  /** Listening address: loopback only, unless extra host names are allowed (a phone on the LAN). */
   host?: string;
+  /** Host names answered besides loopback ones; PARLONS_DEV_HOSTS by default. */
+  allowedHosts?: string[];
   siteDir?: string;
   functionsDir?: string;
   netlifyConfigPath?: string;
@@ -38,19 +43,20 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const host = options.host ?? "127.0.0.1";
+  const allowedHosts = options.allowedHosts ?? devHosts();
+  const host = options.host ?? (allowedHosts.length > 0 ? "0.0.0.0" : "127.0.0.1");
   const siteDir = options.siteDir ?? "_site";
   const config = await loadNetlifyConfig(options.netlifyConfigPath ?? "netlify.toml");
   const routes = options.functionRoutes ?? (await loadFunctionRoutes(options.functionsDir ?? "functions/api"));
   const devRoutes = options.devRoutes ?? {};
 
   const server = createServer((req, res) => {
-    handle({ req, res, siteDir, config, routes, devRoutes }).catch((error: unknown) => {
+    handle({ req, res, siteDir, config, routes, devRoutes, allowedHosts }).catch((error: unknown) => {
       // A client that hangs up mid-answer (a closed tab, a load test ending) is not a server error.
       if ((error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
       console.error(`[server] ${req.method} ${req.url}`, error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Internal error");
+      if (res.headersSent) res.end();
+      else sendError(res, "internal").catch(() => res.destroy());
     });
   });
   // Benchmarks open many keep-alive connections; the defaults would close idle ones mid-run.
@@ -80,11 +86,16 @@ interface Exchange {
   config: NetlifyConfig;
   routes: FunctionRoute[];
   devRoutes: Record<string, DevRoute>;
+  allowedHosts: string[];
 }
 
-async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange): Promise<void> {
+async function handle({ req, res, siteDir, config, routes, devRoutes, allowedHosts }: Exchange): Promise<void> {
+  if (!isAllowedHost(req.headers.host, allowedHosts)) return sendError(res, "host_not_allowed");
+  const url = requestUrl(req);
+  if (!url) return sendError(res, "invalid_input");
+  // Refused before a byte of the body is read; the connection closes rather than swallowing the rest.
+  if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return sendError(res, "payload_too_large", { connection: "close" });
   const method = req.method ?? "GET";
-  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
   const pathname = url.pathname;
 
   const devRoute = devRoutes[pathname];
@@ -96,11 +107,7 @@ async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange
   const matched = matchRoute(routes, method, pathname);
   if (matched) {
     const request = await toRequest(req, url);
-    if (!request) {
-      res.writeHead(413, { "content-type": "text/plain; charset=utf-8" });
-      res.end("Payload too large");
-      return;
-    }
+    if (!request) return sendError(res, "payload_too_large", { connection: "close" });
     const response = await matched.route.handler(request, {
       params: matched.params,
       ip: req.socket.remoteAddress ?? "127.0.0.1",
@@ -110,11 +117,7 @@ async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange
     return sendResponse(req, res, response);
   }
 
-  if (method !== "GET" && method !== "HEAD") {
-    res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" });
-    res.end("Method not allowed");
-    return;
-  }
+  if (method !== "GET" && method !== "HEAD") return sendError(res, "method_not_allowed", { allow: "GET, HEAD" });
 
   let resolved = await resolveStatic(siteDir, pathname);
   if (resolved.kind === "redirect") return sendRedirect(res, resolved.location + url.search, 301);
@@ -127,11 +130,7 @@ async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange
       if (rewritten.kind === "file") resolved = { kind: "file", file: rewritten.file, status: rule.status as 200 | 404 };
     }
   }
-  if (resolved.kind !== "file") {
-    res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-    res.end("Not found");
-    return;
-  }
+  if (resolved.kind !== "file") return sendError(res, "not_found");
   const type = contentType(resolved.file);
   res.statusCode = resolved.status;
   for (const [name, value] of Object.entries(headersFor(config.headers, pathname))) res.setHeader(name, value);
@@ -143,6 +142,22 @@ async function handle({ req, res, siteDir, config, routes, devRoutes }: Exchange
 function sendRedirect(res: ServerResponse, location: string, status: number): void {
   res.writeHead(status, { location });
   res.end();
+}
+
+/**
+ * The request's URL on its (already checked) Host. Undefined for a target that is not a path (`//other.example/`
+ * would otherwise become the origin the functions see) or whose path holds a malformed `%` escape.
+ */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  const target = req.url ?? "/";
+  if (!target.startsWith("/")) return undefined;
+  try {
+    const url = new URL(`http://${req.headers.host ?? ""}${target}`);
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A WHATWG Request from the Node request, body buffered as Netlify does for functions; undefined over 6 MB. */
@@ -157,7 +172,8 @@ async function toRequest(req: IncomingMessage, url: URL): Promise<Request | unde
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  // Leaving the loop early must not destroy the socket: the 413 still has to be written to it.
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > maxBodyBytes) return undefined;
     chunks.push(chunk);

@@ -33,6 +33,7 @@ export const errorStatus = {
   sign_in_too_many_attempts: 429,
   session_expired: 401,
   method_not_allowed: 405,
+  host_not_allowed: 421,
   internal: 500,
 } as const;
 
