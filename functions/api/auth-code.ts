@@ -1,6 +1,7 @@
-// POST { email, code, return_to }: signs in with the mailed 6-digit code (5 attempts, 15 minutes).
+// POST { email, code, return_to }: signs in with the mailed 6-digit code (5 attempts per code, 15 minutes,
+// and a ceiling on wrong codes per network address, counted in SQL).
 import type { Config } from "@netlify/functions";
-import { codeHash } from "../lib/auth/crypto.ts";
+import { codeHash, ipHash } from "../lib/auth/crypto.ts";
 import { emailFrom } from "../lib/auth/email-cookie.ts";
 import { codeInput } from "../lib/auth/schemas.ts";
 import { type OpenedSession, signedIn } from "../lib/auth/signed-in.ts";
@@ -17,6 +18,7 @@ export default handler({
     const session = await port.call<OpenedSession>("consume_sign_in_code", {
       p_email: email,
       p_code_hash: codeHash(code),
+      p_ip_hash: ipHash(ctx.ip),
       p_user_agent: ctx.req.headers.get("user-agent"),
     });
     return signedIn(ctx, session);

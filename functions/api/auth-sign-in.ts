@@ -1,8 +1,10 @@
-// POST { email, return_to }: mails a single-use sign-in link and a 6-digit code, valid 15 minutes.
-// Only their hashes are stored; the per-email and per-IP limits are counted in SQL.
+// POST { email, return_to, proof? }: mails a single-use sign-in link and a 6-digit code, valid 15 minutes.
+// Only their hashes are stored; the per-email and per-address limits are counted in SQL, which also decides
+// whether the address is busy enough to need the proof of work (GET: a fresh challenge, for JSON clients).
 import type { Config } from "@netlify/functions";
 import { codeHash, ipHash, newLinkToken, newSignInCode, tokenHash } from "../lib/auth/crypto.ts";
 import { emailCookie } from "../lib/auth/email-cookie.ts";
+import { newChallenge, proofField, verifiedProof } from "../lib/auth/proof-of-work.ts";
 import { signInInput } from "../lib/auth/schemas.ts";
 import { publicOrigin } from "../lib/auth/site-url.ts";
 import { getContent } from "../lib/content.ts";
@@ -23,9 +25,15 @@ async function siteName(): Promise<string> {
   }
 }
 
+const input = signInInput.extend({ proof: proofField });
+
 export default handler({
+  async GET() {
+    return json({ challenge: newChallenge() });
+  },
+
   async POST(ctx) {
-    const { email } = await readInput(ctx, signInInput);
+    const { email, proof } = await readInput(ctx, input);
     const token = newLinkToken();
     const code = newSignInCode();
     const port = await getDataPort();
@@ -34,6 +42,9 @@ export default handler({
       p_ip_hash: ipHash(ctx.ip),
       p_token_hash: tokenHash(token),
       p_code_hash: codeHash(code),
+      p_proof: verifiedProof(proof),
+      // A JSON client runs code, so past the soft threshold it is asked to solve; a plain form is not.
+      p_can_prove: ctx.json,
     });
     const link = new URL("/api/auth/verify", publicOrigin(ctx.req));
     link.searchParams.set("token", token);

@@ -1,9 +1,10 @@
 // The sign-in secrets: only their hashes reach the database, so a database leak cannot sign anyone in.
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { addressKey } from "./network.ts";
 import { serverSecret } from "./secret.ts";
 
 /** HMAC-SHA256 under the server secret, with a purpose prefix so one MAC can never stand for another. */
-export function keyedHash(purpose: "session" | "sign-in-code" | "ip", value: string): string {
+export function keyedHash(purpose: "session" | "sign-in-code" | "ip" | "proof-of-work", value: string): string {
   return createHmac("sha256", serverSecret()).update(`${purpose}:${value}`).digest("hex");
 }
 
@@ -28,7 +29,8 @@ export function newSignInCode(): string {
 
 export const tokenHash = (token: string) => sha256(token);
 export const codeHash = (code: string) => keyedHash("sign-in-code", code);
-export const ipHash = (ip: string) => keyedHash("ip", ip);
+/** Keyed on the network, not the exact address (network.ts), so a /64 cannot rotate past the limits. */
+export const ipHash = (ip: string) => keyedHash("ip", addressKey(ip));
 
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -31,6 +31,8 @@ export const errorStatus = {
   sign_in_expired: 400,
   sign_in_code_invalid: 400,
   sign_in_too_many_attempts: 429,
+  sign_in_code_rate_limited: 429,
+  challenge_required: 429,
   session_expired: 401,
   method_not_allowed: 405,
   host_not_allowed: 421,

@@ -1,11 +1,14 @@
 // The sign-in pages, rendered by functions inside the site shell: ask for an email, then for the mailed code
 // (for mail clients that break links), and confirm a mailed link. Every form works without JavaScript.
+// The email form carries a proof-of-work challenge that /assets/js/sign-in.js solves in the background; the
+// server asks for it only when the network address is busy, and without JavaScript the form still goes through.
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { t } from "../../../site/_lib/i18n/index.ts";
 import { errorSummary, hiddenContext, textInput } from "../../../templates/modules/ideabox/fields.ts";
 import { html } from "../../../templates/modules/ideabox/html.ts";
 import { flashMessage } from "../../../templates/modules/ideabox/root.ts";
 import type { FormState } from "../../../templates/modules/ideabox/types.ts";
+import { newChallenge } from "../auth/proof-of-work.ts";
 import { htmlResponse } from "../http/respond.ts";
 import { renderPage } from "./shell.ts";
 
@@ -28,13 +31,16 @@ export async function signInPage(
 <h1>${t(lang, "auth.sign_in.heading")}</h1>
 ${flashMessage(flash)}
 <p>${t(lang, "auth.sign_in.intro")}</p>
-<form class="pl-form" id="${id}" method="post" action="/api/auth/sign-in" novalidate>
+<form class="pl-form" id="${id}" method="post" action="/api/auth/sign-in" novalidate data-proof-challenge="${JSON.stringify(newChallenge())}">
   ${errorSummary(lang, id, state, labels)}
   ${hiddenContext(lang, returnTo)}
+  <input type="hidden" name="proof" value="">
   ${textInput(lang, { idPrefix: id, name: "email", type: "email", label: labels.email, hint: t(lang, "auth.sign_in.email_hint"), autocomplete: "email", required: true, state })}
   <button type="submit" class="pl-button pl-button--primary">${t(lang, "auth.sign_in.submit")}</button>
+  <p class="pl-field__hint" role="status" data-proof-status hidden>${t(lang, "auth.sign_in.proof_pending")}</p>
 </form>
-</div>`;
+</div>
+<script src="/assets/js/sign-in.js" type="module"></script>`;
   return htmlResponse(await renderPage(lang, t(lang, "auth.sign_in.page_title"), main, { failed: Boolean(state) }), status);
 }
 
