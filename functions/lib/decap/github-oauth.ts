@@ -5,6 +5,7 @@
 // site origin, then the popup posts "authorization:github:success:{token, provider}" to that origin.
 import { randomBytes } from "node:crypto";
 import { readCookie } from "../http/cookies.ts";
+import { baseHeaders } from "../http/respond.ts";
 import { safeEqual } from "../auth/crypto.ts";
 
 const authorizeUrl = "https://github.com/login/oauth/authorize";
@@ -42,7 +43,7 @@ export function startAuthorization(req: Request, options: GithubOAuthOptions): R
     status: 302,
     headers: {
       location: target.href,
-      "cache-control": "no-store",
+      ...baseHeaders,
       "set-cookie": `${stateCookie}=${state}; Path=/api/decap; Max-Age=${stateMaxAge}; HttpOnly; Secure; SameSite=Lax`,
     },
   });
@@ -87,10 +88,9 @@ if(window.opener){window.opener.postMessage("authorizing:github",o);}})();`;
     status: outcome.ok ? 200 : 400,
     headers: {
       "content-type": "text/html; charset=utf-8",
-      "cache-control": "no-store",
+      ...baseHeaders,
       "content-security-policy": `default-src 'none'; script-src 'nonce-${nonce}'; base-uri 'none'; frame-ancestors 'none'`,
       "referrer-policy": "no-referrer",
-      "x-content-type-options": "nosniff",
       "set-cookie": `${stateCookie}=; Path=/api/decap; Max-Age=0; HttpOnly; Secure; SameSite=Lax`,
     },
   });

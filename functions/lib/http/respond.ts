@@ -4,7 +4,11 @@ import { hasMessage, t } from "../../../site/_lib/i18n/index.ts";
 import type { AppError } from "./errors.ts";
 import { securityHeaders } from "./security-headers.ts";
 
-const noStore = { "cache-control": "no-store" };
+/**
+ * On every function answer: personal (session, flash), so never cached; and never content-sniffed, since JSON
+ * and redirects echo citizens' text, which a sniffing browser could otherwise run as HTML.
+ */
+export const baseHeaders: Readonly<Record<string, string>> = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
 
 function headersOf(base: Record<string, string>, extra: HeadersInit): Headers {
   const headers = new Headers(base);
@@ -16,20 +20,20 @@ function headersOf(base: Record<string, string>, extra: HeadersInit): Headers {
 export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
   return new Response(JSON.stringify(data), {
     status,
-    headers: headersOf({ "content-type": "application/json; charset=utf-8", ...noStore }, headers),
+    headers: headersOf({ "content-type": "application/json; charset=utf-8", ...baseHeaders }, headers),
   });
 }
 
 export function htmlResponse(markup: string, status = 200, headers: HeadersInit = {}): Response {
   return new Response(markup, {
     status,
-    headers: headersOf({ "content-type": "text/html; charset=utf-8", ...securityHeaders, ...noStore }, headers),
+    headers: headersOf({ "content-type": "text/html; charset=utf-8", ...securityHeaders, ...baseHeaders }, headers),
   });
 }
 
 /** 303 See Other: the browser follows with a GET, so reloading never re-posts a form. */
 export function seeOther(location: string, cookies: string[] = []): Response {
-  const headers = new Headers({ location, ...noStore });
+  const headers = new Headers({ location, ...baseHeaders });
   for (const cookie of cookies) headers.append("set-cookie", cookie);
   return new Response(null, { status: 303, headers });
 }
