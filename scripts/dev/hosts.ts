@@ -6,13 +6,15 @@
 /** Names every browser resolves to this machine (`*.localhost` too, RFC 6761). */
 const loopbackNames = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** PARLONS_DEV_HOSTS: comma-separated host names or addresses, without port (`192.168.1.20,mon-pc.local`). */
+/**
+ * PARLONS_DEV_HOSTS: comma-separated host names or addresses (`192.168.1.20,mon-pc.local,fe80::1`), normalised
+ * as Host headers are read (lower case, IPv6 in brackets); a port written after one is dropped: ports are not checked.
+ */
 export function devHosts(value = process.env["PARLONS_DEV_HOSTS"] ?? ""): string[] {
   return value
     .split(",")
-    .map((name) => name.trim().toLowerCase())
-    .filter((name) => name !== "")
-    .map((name) => (name.includes(":") && !name.startsWith("[") ? `[${name}]` : name));
+    .map((entry) => entry.trim())
+    .flatMap((entry) => hostName(entry) ?? hostName(`[${entry}]`) ?? []);
 }
 
 /** The name part of a Host header (`name`, `name:port`, `[v6]:port`); undefined for anything else. */

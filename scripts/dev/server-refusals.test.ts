@@ -61,12 +61,12 @@ describe("Host check", () => {
   });
 
   it("answers loopback names, and the PARLONS_DEV_HOSTS ones (then on every interface), and no other", async () => {
-    vi.stubEnv("PARLONS_DEV_HOSTS", " 192.168.1.20 , Mon-PC.local,fe80::1");
+    vi.stubEnv("PARLONS_DEV_HOSTS", " 192.168.1.20 , Mon-PC.local,fe80::1,tablette.local:8888,");
     const lan = await startServer(options);
     vi.unstubAllEnvs();
     try {
       expect((lan.server.address() as AddressInfo).address).toBe("0.0.0.0");
-      for (const name of ["localhost", "127.0.0.1", "[::1]", "parlons.localhost", "LOCALHOST", "192.168.1.20", "mon-pc.local", "[fe80::1]"]) {
+      for (const name of ["localhost", "127.0.0.1", "[::1]", "parlons.localhost", "LOCALHOST", "192.168.1.20", "mon-pc.local", "[fe80::1]", "tablette.local"]) {
         const answer = await rawRequest(lan.port, "/_dev/ping", { headers: { host: `${name}:${lan.port}` } });
         expect(answer.body, name).toBe("pong");
         expect(await rawRequest(lan.port, "/_dev/ping", { headers: { host: name } })).toMatchObject({ status: 200 });
