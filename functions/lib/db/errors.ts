@@ -6,14 +6,15 @@ const sqlStateCodes: Readonly<Record<string, ErrorCode>> = {
   "23505": "conflict", // unique_violation
   "23P01": "invalid_input", // exclusion_violation (e.g. overlapping phases in synced content)
   "23514": "invalid_input", // check_violation
-  "22001": "invalid_input", // string_data_right_truncation
-  "22P02": "invalid_input", // invalid_text_representation (bad uuid, enum value, number)
-  "22003": "invalid_input", // numeric_value_out_of_range
-  "22007": "invalid_input", // invalid_datetime_format
-  "22008": "invalid_input", // datetime_field_overflow
   "23502": "invalid_input", // not_null_violation
   "23503": "not_found", // foreign_key_violation
 };
+
+/**
+ * Class 22, data exception, is always about a value the caller sent: a NUL the server cannot store (22021),
+ * a NUL escape in JSON (22P05), a bad uuid or number (22P02), a value too long (22001) or out of range.
+ */
+const dataExceptionClass = "22";
 
 function sqlError(error: unknown): { code: string; message: string } | undefined {
   if (typeof error !== "object" || error === null) return undefined;
@@ -26,7 +27,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const sql = sqlError(error);
   if (sql?.code === "P0001" && isErrorCode(sql.message)) return new AppError(sql.message, { cause: error });
-  const mapped = sql && sqlStateCodes[sql.code];
+  const mapped = sql && (sql.code.startsWith(dataExceptionClass) ? "invalid_input" : sqlStateCodes[sql.code]);
   return new AppError(mapped ?? "internal", { cause: error });
 }
 

@@ -1,5 +1,6 @@
 // Reads a citizen's request body under a size limit and returns a plain object, whether it came as JSON
 // (fetch) or as an HTML form (application/x-www-form-urlencoded). Everything else is refused.
+import { normaliseLineBreaks } from "../../../site/_lib/text/visible.ts";
 import { AppError } from "./errors.ts";
 
 export const citizenBodyLimit = 16 * 1024;
@@ -43,8 +44,17 @@ async function readLimited(req: Request, limit: number): Promise<string> {
   }
 }
 
-export async function readBody(req: Request, limit = citizenBodyLimit): Promise<ParsedBody> {
-  const text = await readLimited(req, limit);
+/**
+ * A form sends a textarea's line breaks as CRLF, fetch sends them as typed: every field gets LF only before
+ * any check, so both paths count the same length and the control-character rule sees one kind of break.
+ */
+function withLineBreaksNormalised(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).map(([name, value]) => [name, typeof value === "string" ? normaliseLineBreaks(value) : value]),
+  );
+}
+
+function parseBody(req: Request, text: string): ParsedBody {
   const kind = bodyKindOf(req);
   if (kind === null) {
     // A bodiless POST (e.g. a fetch sign-out) carries no content type; treat it as an empty object.
@@ -63,4 +73,9 @@ export async function readBody(req: Request, limit = citizenBodyLimit): Promise<
     throw new AppError("invalid_input", { details: { body: "invalid" } });
   }
   return { kind, data: value as Record<string, unknown> };
+}
+
+export async function readBody(req: Request, limit = citizenBodyLimit): Promise<ParsedBody> {
+  const { kind, data } = parseBody(req, await readLimited(req, limit));
+  return { kind, data: withLineBreaksNormalised(data) };
 }

@@ -1,6 +1,7 @@
 // One step for every state-changing request: same-origin proof, bounded body, then schema validation.
 // The raw fields are kept on the context first, so a rejected form can be shown again with the citizen's text.
 import { z } from "zod";
+import { hasControlCharacter, isVisibleText } from "../../../site/_lib/text/visible.ts";
 import { bodyKindOf, citizenBodyLimit, readBody } from "./body.ts";
 import { assertSameOrigin } from "./csrf.ts";
 import { AppError, type ErrorDetails } from "./errors.ts";
@@ -9,6 +10,7 @@ import { isLang } from "./lang.ts";
 import { safeReturnTo } from "./return-to.ts";
 
 function fieldCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === "custom" && typeof issue.params?.field === "string") return issue.params.field;
   if (issue.code === "too_big") return "too_long";
   if (issue.code === "too_small") return "required";
   if (issue.code === "invalid_type" && issue.input === undefined) return "required";
@@ -44,11 +46,35 @@ export async function readInput<S extends z.ZodType>(
   return parseWith(schema, body.data);
 }
 
-/** Form fields arrive as strings: an empty select or text means "none". */
-export const optionalText = z
-  .union([z.string(), z.null()])
+/**
+ * Text a citizen writes, under the one rule of site/_lib/text/visible.ts that the SQL checks also hold:
+ * trimmed, at most `max` characters, no control character (LF alone in multi-line text, line breaks being
+ * normalised by readBody), and not made only of invisible characters, which reads as a missing field.
+ */
+export function citizenText(options: { max?: number; multiline?: boolean } = {}) {
+  const multiline = options.multiline ?? false;
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(options.max ?? Number.POSITIVE_INFINITY)
+    .refine((text) => !hasControlCharacter(text, { multiline }), { params: { field: "invalid" } })
+    .refine(isVisibleText, { params: { field: "required" } });
+}
+
+/** An optional one-line choice (a select's theme or district): absent, null or empty means none. */
+export const optionalChoice = z
+  .union([z.literal(""), z.null(), citizenText()])
   .optional()
-  .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null));
+  .transform((v) => v || null);
+
+/**
+ * A query parameter under the same rule: absent or empty means none, anything else must be visible one-line
+ * text, so a NUL or an invisible filter is a 400 before it reaches SQL.
+ */
+export function queryText(url: URL, name: string): string | null {
+  return parseWith(z.object({ [name]: optionalChoice }), { [name]: url.searchParams.get(name) ?? undefined })[name] ?? null;
+}
 
 /** Numbers may come as JSON numbers or form strings; anything else is a wrong type. */
 export const optionalNumber = z.preprocess(

@@ -2,15 +2,14 @@
 // fault; the database stays the final judge.
 import { z } from "zod";
 import { limits } from "../../../templates/modules/ideabox/forms.ts";
-import { optionalNumber, optionalText, uuid } from "../http/input.ts";
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { citizenText, optionalChoice, optionalNumber, uuid } from "../http/input.ts";
 
 export const propositionInput = z.object({
-  title: text(limits.title),
-  body: text(limits.body),
-  theme: optionalText,
-  district: optionalText,
+  title: citizenText({ max: limits.title }),
+  body: citizenText({ max: limits.body, multiline: true }),
+  // Any length: the consultation's own list is the check (invalid_theme, invalid_district).
+  theme: optionalChoice,
+  district: optionalChoice,
   lng: optionalNumber,
   lat: optionalNumber,
 });
@@ -20,7 +19,7 @@ export const supportInput = z.object({
 });
 
 export const commentInput = z.object({
-  body: text(limits.comment),
+  body: citizenText({ max: limits.comment, multiline: true }),
   parent_id: z
     .union([uuid, z.literal(""), z.null()])
     .optional()

@@ -16,6 +16,7 @@ import type { SignedInCitizen } from "../auth/session.ts";
 import { getDataPort } from "../db/index.ts";
 import { AppError } from "../http/errors.ts";
 import type { RequestContext } from "../http/handler.ts";
+import { queryText } from "../http/input.ts";
 import { htmlResponse } from "../http/respond.ts";
 import { renderPage } from "../pages/shell.ts";
 import { consultationRef, findConsultation, openIdeaboxSettings } from "./consultation.ts";
@@ -33,7 +34,8 @@ export interface ListQuery {
 }
 
 export function listQueryFrom(url: URL): ListQuery {
-  const param = (name: string) => url.searchParams.get(name)?.trim() || null;
+  // A NUL or an invisible-only value is a 400 here, before it reaches SQL (issue 6).
+  const param = (name: string) => queryText(url, name);
   const page = Number(param("page") ?? "1");
   return {
     sort: param("sort") === "popular" ? "popular" : "recent",
