@@ -14,7 +14,10 @@ export interface PGliteDataPort extends DataPort {
   readonly db: PGlite;
 }
 
-/** Opens PGlite in `dataDir` (a folder, or 'memory://' for a throwaway database) and migrates it. */
+/**
+ * Opens PGlite in `dataDir` ('memory://' for a throwaway database) and migrates it. A folder is opened only by
+ * its owner (`openPGliteFolder`, pglite-folder.ts): two instances on one folder lose acknowledged writes.
+ */
 export async function createPGliteDataPort(dataDir: string): Promise<PGliteDataPort> {
   if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir, extensions: { btree_gist, citext, pgcrypto } });
