@@ -1,9 +1,12 @@
 // The top-level wrapper of every function entry: method dispatch, one error family, and the choice between
-// JSON (fetch) and HTML (plain forms) answers. Anything that is not an AppError becomes a plain 500.
+// JSON (fetch) and HTML (plain forms) answers. Anything that is not an AppError becomes a plain 500; every 5xx
+// is logged once, as safe fields, under a request id that the answer shows.
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { errorPage } from "../pages/error-page.ts";
 import { AppError } from "./errors.ts";
+import { failureLine, logFailure, routeOf } from "./failure-log.ts";
 import { langOf } from "./lang.ts";
+import { requestIdOf } from "./request-id.ts";
 import { errorJson, seeOther } from "./respond.ts";
 import { safeReturnTo, withFlash } from "./return-to.ts";
 import { urls } from "../../../templates/modules/ideabox/urls.ts";
@@ -27,6 +30,8 @@ export interface RequestContext {
   /** Same-site path to come back to after a plain form post. */
   returnTo: string;
   ip: string;
+  /** Ties a server failure's answer to its log line. */
+  requestId: string;
 }
 
 type Method = "GET" | "POST" | "DELETE";
@@ -54,21 +59,33 @@ function cleanParams(params: Record<string, string | undefined> | undefined): Re
   return Object.fromEntries(Object.entries(params ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
+function asAppError(failure: unknown): AppError {
+  return failure instanceof AppError ? failure : new AppError("internal", { cause: failure });
+}
+
 async function answerError(route: Route, ctx: RequestContext, error: AppError): Promise<Response> {
-  if (ctx.json) return errorJson(error, ctx.lang);
-  if (ctx.req.method !== "GET") {
+  const serverFailure = error.status >= 500;
+  if (serverFailure) logFailure(failureLine(ctx.requestId, routeOf(ctx.req.method, ctx.url, ctx.params), error));
+  const reference = serverFailure ? ctx.requestId : undefined;
+  if (ctx.json) return errorJson(error, ctx.lang, reference);
+  // A server failure skips the form page: it would mostly run into the same failure, and the plain error page
+  // shows the reference to quote.
+  if (ctx.req.method !== "GET" && !serverFailure) {
     // A plain form from someone not signed in: sign in first, then come back.
     if (error.code === "unauthenticated" || error.code === "session_expired") {
       return seeOther(urls.signIn(ctx.lang, ctx.returnTo));
     }
-    // The page around the form may itself be unavailable (unknown consultation): then the plain error page.
-    const shown = await route.formError?.(ctx, error).catch((failure: unknown) => {
-      if (!(failure instanceof AppError)) console.error(`[parlons] form page for ${ctx.url.pathname} failed`, failure);
-      return null;
-    });
-    if (shown) return shown;
+    try {
+      const shown = await route.formError?.(ctx, error);
+      if (shown) return shown;
+    } catch (failure) {
+      // The page around the form may itself be unavailable (unknown consultation): then the plain error page;
+      // a page that failed unexpectedly is a server failure of its own.
+      const unavailable = asAppError(failure);
+      if (unavailable.status >= 500) return answerError(route, ctx, unavailable);
+    }
   }
-  return errorPage(error, ctx.lang, ctx.returnTo);
+  return errorPage(error, ctx.lang, ctx.returnTo, reference);
 }
 
 export function handler(route: Route) {
@@ -84,6 +101,7 @@ export function handler(route: Route) {
       input: null,
       returnTo: safeReturnTo(url.searchParams.get("return_to"), "/"),
       ip: clientIp(req, context),
+      requestId: requestIdOf(req),
     };
     const method = (req.method === "HEAD" ? "GET" : req.method) as Method;
     try {
@@ -96,9 +114,7 @@ export function handler(route: Route) {
       }
       return await action(ctx);
     } catch (error) {
-      if (error instanceof AppError) return answerError(route, ctx, error);
-      console.error(`[parlons] ${req.method} ${url.pathname} failed`, error);
-      return answerError(route, ctx, new AppError("internal", { cause: error }));
+      return answerError(route, ctx, asAppError(error));
     }
   };
 }

@@ -38,9 +38,20 @@ export function seeOther(location: string, cookies: string[] = []): Response {
   return new Response(null, { status: 303, headers });
 }
 
-export function errorJson(error: AppError, lang: Lang): Response {
+/** `requestId`: given for a server failure, so the citizen can quote it and it leads to the log line. */
+export function errorJson(error: AppError, lang: Lang, requestId?: string): Response {
   const details = error.details ? fieldMessages(error, lang) : undefined;
-  return json({ error: { code: error.code, message: error.messageIn(lang), ...(details ? { details } : {}) } }, error.status);
+  return json(
+    {
+      error: {
+        code: error.code,
+        message: error.messageIn(lang),
+        ...(details ? { details } : {}),
+        ...(requestId ? { request_id: requestId } : {}),
+      },
+    },
+    error.status,
+  );
 }
 
 /** Field → translated message: `errors.fields.<field>.<code>` first, then the generic `errors.fields.<code>`. */
