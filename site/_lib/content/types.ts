@@ -102,8 +102,24 @@ export interface SiteSettings {
   contact: { email: string; address?: string; phone?: string };
   languages: Lang[];
   accessibility: AccessibilityStatement;
+  /** Processors and where data lives, for the privacy page; absent in settings written before it existed. */
+  privacy?: PrivacySettings;
   /** Map tiles style URL (used by map modules later). */
   mapStyleUrl?: string;
+}
+
+/** A company that handles citizens' data for the commune (GDPR art. 28). */
+export interface Processor {
+  name: string;
+  region: Partial<Record<Lang, string>>;
+  /** The country and the safeguard when data leaves the European Union; absent or empty when it does not. */
+  transfers?: Partial<Record<Lang, string>>;
+}
+
+export interface PrivacySettings {
+  /** In the model's order, which the privacy page keeps; each key names the role (ui.privacy.roles.<key>). */
+  processors: { hosting: Processor; database: Processor; mail: Processor };
+  dpoEmail: string;
 }
 
 /** The RGAA accessibility statement, rendered in the official format. */

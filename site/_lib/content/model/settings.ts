@@ -1,10 +1,12 @@
 import { fonts } from "../../branding/fonts.ts";
+import { t } from "../../i18n/index.ts";
 import { f, type FileCollection } from "./fields.ts";
 
-const bilingual = (name: string, label: string, kind: "string" | "text", frRequired: boolean) =>
+const bilingual = (name: string, label: string, kind: "string" | "text", frRequired: boolean, hint?: string) =>
   f.object(name, label, {
     i18n: false,
     required: frRequired,
+    ...(hint === undefined ? {} : { hint }),
     fields: [
       f[kind]("fr", "Français", { i18n: false, required: frRequired }),
       f[kind]("en", "English", { i18n: false, required: false }),
@@ -35,6 +37,40 @@ const accessibility = f.object("accessibility", "Déclaration d'accessibilité (
     f.string("contactEmail", "Adresse de contact (retour d'information)", { i18n: false, format: "email" }),
     f.string("contactForm", "Formulaire de contact (URL)", { i18n: false, required: false, format: "url" }),
     f.date("statementDate", "Date de la déclaration", { i18n: false }),
+  ],
+});
+
+/**
+ * A company that handles citizens' data for the commune (GDPR art. 28), listed on the privacy page under the
+ * same role name as here (ui.privacy.roles.<role>, French and English).
+ */
+const processor = (role: "hosting" | "database" | "mail") =>
+  f.object(role, t("fr", `ui.privacy.roles.${role}`), {
+    i18n: false,
+    fields: [
+      f.string("name", "Prestataire", { i18n: false, hint: "Raison sociale, par exemple « Netlify, Inc. »" }),
+      bilingual("region", "Où sont les données", "string", true, "Par exemple « Union européenne (Francfort, Allemagne) »"),
+      bilingual(
+        "transfers",
+        "Transfert hors de l'Union européenne et garanties",
+        "text",
+        false,
+        "Laisser vide si rien ne quitte l'Union européenne ; sinon le pays et la garantie (Data Privacy Framework, clauses contractuelles types de la Commission)",
+      ),
+    ],
+  });
+
+// Optional so that a settings file written before it still builds; Decap asks for every field once opened.
+const privacy = f.object("privacy", "Données personnelles (page de confidentialité)", {
+  i18n: false,
+  required: false,
+  hint: "Les sous-traitants et le lieu des données, affichés sur la page de confidentialité",
+  fields: [
+    f.object("processors", "Sous-traitants", {
+      i18n: false,
+      fields: [processor("hosting"), processor("database"), processor("mail")],
+    }),
+    f.string("dpoEmail", "Adresse du délégué à la protection des données (DPO)", { i18n: false, format: "email" }),
   ],
 });
 
@@ -96,6 +132,7 @@ export const settings: FileCollection = {
       hint: "Le français est toujours publié",
     }),
     accessibility,
+    privacy,
     f.string("mapStyleUrl", "Style de carte (URL)", {
       i18n: false,
       required: false,
