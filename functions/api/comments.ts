@@ -6,9 +6,10 @@ import { backWithFlash, handler } from "../lib/http/handler.ts";
 import { propositionIdOf } from "../lib/ideabox/ids.ts";
 import { readInput } from "../lib/http/input.ts";
 import { json } from "../lib/http/respond.ts";
+import { commentLanding, type NewCommentRow } from "../lib/ideabox/comment-landing.ts";
 import { formStateFrom } from "../lib/ideabox/form-state.ts";
 import { commentInput } from "../lib/ideabox/schemas.ts";
-import { detailResponse, detailView } from "../lib/ideabox/views.ts";
+import { detailResponse, detailView, pageFrom, repliesResponse, repliesView } from "../lib/ideabox/views.ts";
 
 export default handler({
   async POST(ctx) {
@@ -16,7 +17,7 @@ export default handler({
     const input = await readInput(ctx, commentInput);
     const citizen = await requireCitizen(ctx.req);
     const port = await getDataPort();
-    const comment = await port.call("comment_proposition", {
+    const comment = await port.call<NewCommentRow>("comment_proposition", {
       p_citizen_id: citizen.id,
       p_proposition_id: id,
       p_parent_id: input.parent_id,
@@ -24,15 +25,23 @@ export default handler({
       p_alignment: input.alignment,
     });
     if (ctx.json) return json({ comment }, 201);
+    // Not back to the form's page: the new comment may show on another page of comments or replies.
+    ctx.returnTo = commentLanding(ctx.lang, comment);
     return backWithFlash(ctx, "comment_added");
   },
 
   async formError(ctx, error) {
     const id = propositionIdOf(ctx);
     const citizen = await currentCitizen(ctx.req);
-    const parent = ctx.input?.parent_id;
-    const form = { ...formStateFrom(ctx, error, ["body", "alignment"]), parentId: typeof parent === "string" && parent ? parent : null };
-    return detailResponse(ctx, await detailView(ctx, id, citizen, form), error.status);
+    const input = ctx.input?.parent_id;
+    const parentId = typeof input === "string" && input ? input : null;
+    const form = { ...formStateFrom(ctx, error, ["body", "alignment"]), parentId };
+    // The form is shown again on the page it came from: a replies view, or a page of the proposition.
+    const from = new URL(ctx.returnTo, ctx.url);
+    if (parentId && from.pathname.endsWith(`/reponses/${parentId}/`)) {
+      return repliesResponse(ctx, await repliesView(ctx, parentId, citizen, form, pageFrom(from)), error.status);
+    }
+    return detailResponse(ctx, await detailView(ctx, id, citizen, form, pageFrom(from)), error.status);
   },
 });
 

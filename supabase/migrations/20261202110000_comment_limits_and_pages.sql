@@ -241,12 +241,13 @@ begin
     'proposition', private.proposition_json(v_root.proposition_id, null),
     'comment', private.comment_json(v_root) || pg_catalog.jsonb_build_object('replies_count', v_total),
     'replies', private.replies_json(v_root.id, v_paging.replies_per_page, (v_page - 1) * v_paging.replies_per_page),
-    'replies_page', private.page_json(v_page, v_total, v_paging.replies_per_page));
+    'replies_page', private.page_json(v_page, v_total, v_paging.replies_per_page),
+    'proposition_page', private.page_count(private.position_among(v_root), v_paging.roots_per_page));
 end
 $$;
 comment on function public.list_comment_replies(uuid, integer) is
-  'Action: one page of a visible root comment''s published replies (oldest first), with the comment and '
-  'its proposition.';
+  'Action: one page of a visible root comment''s published replies (oldest first), with the comment, '
+  'its proposition and the proposition''s page of comments showing it (proposition_page).';
 
 revoke all on function
   public.comment_proposition(uuid, uuid, text, uuid, text),

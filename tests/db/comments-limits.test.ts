@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { openConsultation, signIn, type TestDataPort } from "../../functions/lib/db/testing.ts";
 import { describeEachDatabase } from "./databases.ts";
 
-interface Comment { id: string; replies: Comment[]; replies_count: number; location?: { consultation_slug: string; page: number; replies_page: number | null } }
+interface Comment { id: string; body: string; replies: Comment[]; replies_count: number; location?: { consultation_slug: string; page: number; replies_page: number | null } }
 interface Paging { page: number; pages: number; page_size: number; total: number }
 
 async function proposition(db: TestDataPort, slug?: string): Promise<{ id: string; slug: string }> {

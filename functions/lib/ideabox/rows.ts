@@ -1,5 +1,5 @@
 // The data port's jsonb shapes (private.proposition_json, comment_json) turned into the renderer's types.
-import type { Alignment, Comment, PropositionDetail, PropositionStatus, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
+import type { Alignment, Comment, Paging, PropositionDetail, PropositionStatus, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
 
 export interface PropositionRow {
   id: string;
@@ -26,11 +26,32 @@ export interface CommentRow {
   alignment: Alignment | null;
   created_at: string;
   author_name: string | null;
+  /** Root comments: the first replies, and how many there are in all. */
   replies?: CommentRow[];
+  replies_count?: number;
 }
 
+/** private.page_json */
+export interface PagingRow {
+  page: number;
+  pages: number;
+  page_size: number;
+  total: number;
+}
+
+/** get_proposition: one page of root comments. */
 export interface PropositionDetailRow extends PropositionRow {
   comments: CommentRow[];
+  comments_page: PagingRow;
+}
+
+/** list_comment_replies */
+export interface RepliesRow {
+  proposition: PropositionRow;
+  comment: CommentRow;
+  replies: CommentRow[];
+  replies_page: PagingRow;
+  proposition_page: number;
 }
 
 export interface PropositionPage {
@@ -63,9 +84,19 @@ function toComment(row: CommentRow): Comment {
     authorName: row.author_name,
     createdAt: row.created_at,
     replies: (row.replies ?? []).map(toComment),
+    repliesCount: Number(row.replies_count ?? 0),
   };
+}
+
+export function toPaging(row: PagingRow): Paging {
+  return { page: Number(row.page), pages: Number(row.pages), pageSize: Number(row.page_size), total: Number(row.total) };
 }
 
 export function toDetail(row: PropositionDetailRow): PropositionDetail {
   return { ...toSummary(row), comments: row.comments.map(toComment) };
+}
+
+/** The root comment carrying this page's replies. */
+export function toRepliesComment(row: RepliesRow): Comment {
+  return toComment({ ...row.comment, replies: row.replies });
 }

@@ -3,14 +3,16 @@
 import { entryUrl } from "../../../site/_lib/content/routes.ts";
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { t } from "../../../site/_lib/i18n/index.ts";
-import { html } from "../../../templates/modules/ideabox/html.ts";
+import { html, type SafeHtml } from "../../../templates/modules/ideabox/html.ts";
 import {
   renderDetail,
   renderDetailContent,
   renderList,
   renderListContent,
+  renderReplies,
+  renderRepliesContent,
 } from "../../../templates/modules/ideabox/render.ts";
-import type { Citizen, DetailView, FormState, ListView, Sort } from "../../../templates/modules/ideabox/types.ts";
+import type { Citizen, DetailView, FormState, ListView, RepliesView, Sort } from "../../../templates/modules/ideabox/types.ts";
 import { urls } from "../../../templates/modules/ideabox/urls.ts";
 import type { SignedInCitizen } from "../auth/session.ts";
 import { getDataPort } from "../db/index.ts";
@@ -21,7 +23,7 @@ import { htmlResponse } from "../http/respond.ts";
 import { renderPage } from "../pages/shell.ts";
 import { consultationRef, findConsultation, openIdeaboxSettings } from "./consultation.ts";
 import { flashFrom } from "./flash.ts";
-import { type PropositionDetailRow, type PropositionPage, toDetail, toSummary } from "./rows.ts";
+import { type PropositionDetailRow, type PropositionPage, type RepliesRow, toDetail, toPaging, toRepliesComment, toSummary } from "./rows.ts";
 
 export const pageSize = 20;
 
@@ -33,15 +35,21 @@ export interface ListQuery {
   page: number;
 }
 
+/** `?page=N` (1-based); anything else is the first page. The SQL brings a page past the end back to the last. */
+export function pageFrom(url: URL): number {
+  const page = Number(url.searchParams.get("page")?.trim() || "1");
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
 export function listQueryFrom(url: URL): ListQuery {
   // A NUL or an invisible-only value is a 400 here, before it reaches SQL (issue 6).
   const param = (name: string) => queryText(url, name);
-  const page = Number(param("page") ?? "1");
+  const page = pageFrom(url);
   return {
     sort: param("sort") === "popular" ? "popular" : "recent",
     theme: param("theme"),
     district: param("district"),
-    page: Number.isInteger(page) && page >= 1 && page <= 5000 ? page : 1,
+    page: page <= 5000 ? page : 1,
   };
 }
 
@@ -91,19 +99,55 @@ export async function listView(
   };
 }
 
+/** get_proposition: the proposition with one page of its comments. */
+export async function getProposition(id: string, citizenId: string | null, page: number): Promise<PropositionDetailRow> {
+  const port = await getDataPort();
+  return port.call<PropositionDetailRow>("get_proposition", { p_proposition_id: id, p_citizen_id: citizenId, p_page: page });
+}
+
+/** list_comment_replies: a root comment with one page of its replies. */
+export async function listReplies(commentId: string, page: number): Promise<RepliesRow> {
+  const port = await getDataPort();
+  return port.call<RepliesRow>("list_comment_replies", { p_comment_id: commentId, p_page: page });
+}
+
 export async function detailView(
   ctx: RequestContext,
   id: string,
   citizen: SignedInCitizen | null,
   form?: DetailView["form"],
+  page = pageFrom(ctx.url),
 ): Promise<DetailView> {
-  const port = await getDataPort();
-  const row = await port.call<PropositionDetailRow>("get_proposition", { p_proposition_id: id, p_citizen_id: citizen?.id ?? null });
+  const row = await getProposition(id, citizen?.id ?? null, page);
   if (ctx.params.slug && ctx.params.slug !== row.consultation_slug) throw new AppError("proposition_not_found");
   const consultation = await findConsultation(row.consultation_slug, ctx.lang);
   return {
     ...liveViewBase(ctx, consultation, citizen),
     proposition: toDetail(row),
+    commentsPage: toPaging(row.comments_page),
+    ...(form ? { form } : {}),
+  };
+}
+
+/** The replies view of `commentId`; the path's proposition and consultation, when given, must be its own. */
+export async function repliesView(
+  ctx: RequestContext,
+  commentId: string,
+  citizen: SignedInCitizen | null,
+  form?: RepliesView["form"],
+  page = pageFrom(ctx.url),
+): Promise<RepliesView> {
+  const row = await listReplies(commentId, page);
+  if ((ctx.params.slug && ctx.params.slug !== row.proposition.consultation_slug) || (ctx.params.id && ctx.params.id !== row.proposition.id)) {
+    throw new AppError("comment_not_found");
+  }
+  const consultation = await findConsultation(row.proposition.consultation_slug, ctx.lang);
+  return {
+    ...liveViewBase(ctx, consultation, citizen),
+    proposition: toSummary(row.proposition),
+    comment: toRepliesComment(row),
+    repliesPage: toPaging(row.replies_page),
+    propositionPage: Number(row.proposition_page),
     ...(form ? { form } : {}),
   };
 }
@@ -136,13 +180,36 @@ ${renderList(view)}
   return htmlResponse(await renderPage(view.lang, title, main, { script: true, failed: Boolean(view.form) }), status);
 }
 
-export async function detailResponse(ctx: RequestContext, view: DetailView, status = 200): Promise<Response> {
-  if (wantsFragment(ctx.url)) return htmlResponse(renderDetailContent(view).value, status);
-  const title = t(view.lang, "ideabox.detail.page_title", { title: view.proposition.title });
-  const here = urls.detail(view.lang, view.consultation.slug, view.proposition.id);
+/** A live view in the site shell, or its swappable content alone for `format=fragment`. */
+async function livePage(
+  ctx: RequestContext,
+  view: DetailView | RepliesView,
+  parts: { title: string; here: string; content: () => SafeHtml; whole: () => SafeHtml },
+  status: number,
+): Promise<Response> {
+  if (wantsFragment(ctx.url)) return htmlResponse(parts.content().value, status);
   const main = html`<div class="pl-container ideabox-page">
-${accountBar(view.lang, view.citizen, here)}
-${renderDetail(view)}
+${accountBar(view.lang, view.citizen, parts.here)}
+${parts.whole()}
 </div>`;
-  return htmlResponse(await renderPage(view.lang, title, main, { script: true, failed: Boolean(view.form) }), status);
+  return htmlResponse(await renderPage(view.lang, parts.title, main, { script: true, failed: Boolean(view.form) }), status);
+}
+
+export function detailResponse(ctx: RequestContext, view: DetailView, status = 200): Promise<Response> {
+  return livePage(ctx, view, {
+    title: t(view.lang, "ideabox.detail.page_title", { title: view.proposition.title }),
+    here: urls.page(urls.detail(view.lang, view.consultation.slug, view.proposition.id), view.commentsPage.page),
+    content: () => renderDetailContent(view),
+    whole: () => renderDetail(view),
+  }, status);
+}
+
+export function repliesResponse(ctx: RequestContext, view: RepliesView, status = 200): Promise<Response> {
+  const name = view.comment.authorName ?? t(view.lang, "ideabox.comments.anonymous");
+  return livePage(ctx, view, {
+    title: t(view.lang, "ideabox.replies.page_title", { name, title: view.proposition.title }),
+    here: urls.page(urls.replies(view.lang, view.consultation.slug, view.proposition.id, view.comment.id), view.repliesPage.page),
+    content: () => renderRepliesContent(view),
+    whole: () => renderReplies(view),
+  }, status);
 }

@@ -4,8 +4,8 @@ import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchChromium } from "../../../tests/browser/chromium.ts";
-import { detailExamples, listExamples } from "./examples.ts";
-import { renderDetail, renderList } from "./render.ts";
+import { detailExamples, listExamples, repliesExamples } from "./examples.ts";
+import { renderDetail, renderList, renderReplies } from "./render.ts";
 
 const palette = `:root { --color-primary: #1d5a85; --color-secondary: #8c3a14; --color-text: #1b1b1b; --color-bg: #ffffff;
   --color-primary-contrast: #ffffff; --color-surface: #f5f5f5; --color-border: #6b6b6b; --color-text-muted: #4a4a4a; }
@@ -24,6 +24,7 @@ afterAll(async () => {
 const examples = [
   ...Object.entries(listExamples).map(([name, v]) => [`list: ${name}`, v.lang, renderList(v).value] as const),
   ...Object.entries(detailExamples).map(([name, v]) => [`detail: ${name}`, v.lang, renderDetail(v).value] as const),
+  ...Object.entries(repliesExamples).map(([name, v]) => [`replies: ${name}`, v.lang, renderReplies(v).value] as const),
 ];
 
 describe("idea box examples in Chromium", () => {

@@ -1,6 +1,6 @@
 // Parameters-and-examples for the idea box renderer (GOV.UK habit): one place listing the variants, iterated
 // by the rendering tests so a new variant is tested the moment it is written down.
-import type { DetailView, ListView, PropositionSummary } from "./types.ts";
+import type { Comment, DetailView, ListView, PropositionSummary, RepliesView } from "./types.ts";
 
 export const hostile = `<script>alert("x")</script> & 'quotes' \`tick\``;
 
@@ -42,19 +42,36 @@ export const listExamples: Record<string, ListView> = {
   "second of three pages": { ...base, settings: open, citizen, snapshot: false, sort: "popular", theme: "Mobilité", total: 45, page: 2 },
 };
 
-const reply = { id: "44444444-4444-4444-8444-444444444444", parentId: "33333333-3333-4333-8333-333333333333", body: hostile, alignment: null, authorName: null, createdAt: "2026-11-25T11:00:00.000Z", replies: [] };
-const root = { id: "33333333-3333-4333-8333-333333333333", parentId: null, body: hostile, alignment: "against" as const, authorName: hostile, createdAt: "2026-11-25T10:30:00.000Z", replies: [reply] };
+const reply: Comment = { id: "44444444-4444-4444-8444-444444444444", parentId: "33333333-3333-4333-8333-333333333333", body: hostile, alignment: null, authorName: null, createdAt: "2026-11-25T11:00:00.000Z", replies: [], repliesCount: 0 };
+const root: Comment = { id: "33333333-3333-4333-8333-333333333333", parentId: null, body: hostile, alignment: "against", authorName: hostile, createdAt: "2026-11-25T10:30:00.000Z", replies: [reply], repliesCount: 1 };
+const onePage = { page: 1, pages: 1, pageSize: 20, total: 1 };
+const detailBase = { lang: "fr" as const, consultation, settings: open, citizen, snapshot: false, proposition: { ...proposition, comments: [root] }, commentsPage: onePage };
+/** A root whose first replies are shown, with 7 more on its replies view. */
+const busyRoot: Comment = { ...root, replies: [1, 2, 3, 4, 5].map((n) => ({ ...reply, id: `44444444-4444-4444-8444-00000000000${n}` })), repliesCount: 12 };
 
 export const detailExamples: Record<string, DetailView> = {
-  "open, signed in": { lang: "fr", consultation, settings: open, citizen, snapshot: false, proposition: { ...proposition, comments: [root] } },
-  "comments closed": { lang: "fr", consultation, settings: { ...open, commentsOpen: false }, citizen, snapshot: false, proposition: { ...proposition, comments: [root] } },
+  "open, signed in": detailBase,
+  "comments closed": { ...detailBase, settings: { ...open, commentsOpen: false } },
   "reply shown again": {
-    lang: "fr",
-    consultation,
-    settings: open,
-    citizen,
-    snapshot: false,
-    proposition: { ...proposition, comments: [root] },
+    ...detailBase,
     form: { values: { body: hostile, alignment: "for" }, errors: { body: "Trop long." }, parentId: root.id },
   },
+  "page 4 of 9, more replies": {
+    ...detailBase,
+    proposition: { ...proposition, commentsCount: 200, comments: [busyRoot] },
+    commentsPage: { page: 4, pages: 9, pageSize: 20, total: 170 },
+  },
+  english: { ...detailBase, lang: "en", proposition: { ...proposition, comments: [busyRoot] } },
+};
+
+const repliesBase = {
+  lang: "fr" as const, consultation, settings: open, citizen, snapshot: false, proposition, propositionPage: 3,
+  comment: { ...root, replies: busyRoot.replies, repliesCount: 120 }, repliesPage: { page: 2, pages: 3, pageSize: 50, total: 120 },
+};
+
+export const repliesExamples: Record<string, RepliesView> = {
+  "second of three pages, signed in": repliesBase,
+  "first page, anonymous": { ...repliesBase, citizen: null, repliesPage: { ...repliesBase.repliesPage, page: 1 } },
+  "reply shown again": { ...repliesBase, form: { values: { body: hostile }, errors: { body: "Trop long." }, parentId: root.id } },
+  "comments closed, english": { ...repliesBase, lang: "en", settings: null },
 };

@@ -26,6 +26,19 @@ function messageOf(root: ParentNode): string {
   return "";
 }
 
+/**
+ * After a redirect the fragment may come from another page than the one in the address bar (a new comment
+ * lands on the page of comments, or of replies, that shows it): show that page's address, without the
+ * fragment and flash parameters, so reloading or sharing shows what the citizen sees.
+ */
+function showAddress(url: string): void {
+  const shown = new URL(url);
+  if (shown.origin !== window.location.origin || shown.pathname.startsWith("/api/")) return;
+  shown.searchParams.delete("format");
+  shown.searchParams.delete("flash");
+  window.history.replaceState(window.history.state, "", shown.pathname + shown.search + shown.hash);
+}
+
 /** The form's target. Read as an attribute: `form.action` would be the support form's `<input name="action">`. */
 function actionOf(form: HTMLFormElement): string {
   return new URL(form.getAttribute("action") ?? "", window.location.href).href;
@@ -93,6 +106,7 @@ export function ideaboxComponent(): IdeaboxComponent & ThisType<IdeaboxComponent
         const markup = await response.text();
         const { content, doc } = fragmentOf(markup);
         if (content) {
+          if (response.redirected) showAddress(response.url);
           this.swap(content, focusKey);
           if (announce) this.announce(messageOf(content));
         } else if (response.redirected) {

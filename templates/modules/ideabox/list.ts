@@ -4,6 +4,7 @@ import { filterForm, propositionForm, propositionFormId } from "./forms.ts";
 import { count } from "./format.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { renderItem } from "./item.ts";
+import { pager } from "./pager.ts";
 import { content, flashMessage, root } from "./root.ts";
 import type { ListView } from "./types.ts";
 import { urls } from "./urls.ts";
@@ -21,20 +22,13 @@ function submissionArea(v: ListView, listUrl: string): SafeHtml | "" {
 </section>`;
 }
 
-/** Previous/next links to the live list, keeping the sort and filters (plain links: no JavaScript needed). */
-function pager(v: ListView, listUrl: string): SafeHtml | "" {
+/** Pages of the live list, keeping the sort and filters. */
+function listPager(v: ListView, listUrl: string): SafeHtml | "" {
   const pages = Math.max(1, Math.ceil(v.total / v.pageSize));
-  if (pages === 1) return "";
-  const lang = v.lang;
-  const link = (page: number) => {
+  return pager(v.lang, "pager", { page: v.page, pages }, (page) => {
     const query = new URLSearchParams({ sort: v.sort, ...(v.theme ? { theme: v.theme } : {}), ...(v.district ? { district: v.district } : {}), page: String(page) });
     return `${listUrl}?${query}`;
-  };
-  return html`<nav class="ideabox-pager" aria-label="${t(lang, "ideabox.pager.label")}">
-  ${v.page > 1 ? html`<a href="${link(v.page - 1)}" rel="prev">${t(lang, "ideabox.pager.previous")}</a>` : ""}
-  <span>${t(lang, "ideabox.pager.status", { page: v.page, pages })}</span>
-  ${v.page < pages ? html`<a href="${link(v.page + 1)}" rel="next">${t(lang, "ideabox.pager.next")}</a>` : ""}
-</nav>`;
+  });
 }
 
 function inner(v: ListView): SafeHtml {
@@ -53,7 +47,7 @@ ${v.items.length
 ${v.items.map((p) => renderItem(lang, v.consultation.slug, p, v.settings, listUrl))}
 </ol>`
   : html`<p class="ideabox-empty">${t(lang, v.theme || v.district ? "ideabox.list.no_match" : "ideabox.list.empty")}</p>`}
-${pager(v, listUrl)}`;
+${listPager(v, listUrl)}`;
 }
 
 /** The whole module (static page and live page). */

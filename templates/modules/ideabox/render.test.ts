@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { detailExamples, hostile, listExamples } from "./examples.ts";
+import { detailExamples, hostile, listExamples, repliesExamples } from "./examples.ts";
 import { escapeHtml, html, raw } from "./html.ts";
-import { renderDetail, renderList, renderListContent } from "./render.ts";
+import { shownPages } from "./pager.ts";
+import { renderDetail, renderList, renderListContent, renderReplies } from "./render.ts";
 
 describe("html tag", () => {
   it("escapes every interpolated string, and only those", () => {
@@ -16,6 +17,7 @@ describe("html tag", () => {
 const views = [
   ...Object.entries(listExamples).map(([name, v]) => [`list: ${name}`, renderList(v).value] as const),
   ...Object.entries(detailExamples).map(([name, v]) => [`detail: ${name}`, renderDetail(v).value] as const),
+  ...Object.entries(repliesExamples).map(([name, v]) => [`replies: ${name}`, renderReplies(v).value] as const),
 ];
 
 describe.each(views)("%s", (_name, markup) => {
@@ -99,6 +101,50 @@ describe("pager", () => {
     expect(markup).toContain('href="/consultations/velo/propositions/?sort=popular&amp;theme=Mobilit%C3%A9&amp;page=3" rel="next"');
     expect(markup).toContain("Page 2 sur 3");
     expect(renderList(listExamples["open, signed in"]!).value).not.toContain("ideabox-pager");
+  });
+});
+
+describe("paged comments", () => {
+  it("numbers the first, last and neighbouring pages, with gaps", () => {
+    expect(shownPages(1, 1)).toEqual([1]);
+    expect(shownPages(1, 9)).toEqual([1, 2, null, 9]);
+    expect(shownPages(4, 9)).toEqual([1, null, 3, 4, 5, null, 9]);
+    expect(shownPages(9, 9)).toEqual([1, null, 8, 9]);
+    expect(shownPages(2, 3)).toEqual([1, 2, 3]);
+  });
+
+  it("pages a proposition's comments in a labelled nav that marks the current page, without JavaScript", () => {
+    const markup = renderDetail(detailExamples["page 4 of 9, more replies"]!).value;
+    const here = "/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/";
+    expect(markup).toContain('<nav class="ideabox-pager" aria-label="Pages de commentaires">');
+    expect(markup).toContain(`href="${here}?page=3#ideabox-comments" rel="prev">Commentaires précédents</a>`);
+    expect(markup).toContain(`href="${here}?page=5#ideabox-comments" rel="next">Commentaires suivants</a>`);
+    expect(markup).toContain(`<a href="${here}?page=4#ideabox-comments" aria-label="Page 4" aria-current="page">4</a>`);
+    expect(markup).toContain(`<a href="${here}#ideabox-comments" aria-label="Page 1">1</a>`);
+    expect(markup).toContain("(200 commentaires)");
+    expect(renderDetail(detailExamples["open, signed in"]!).value).not.toContain("ideabox-pager");
+  });
+
+  it("links a root's other replies to its replies view: « N autres réponses »", () => {
+    const markup = renderDetail(detailExamples["page 4 of 9, more replies"]!).value;
+    expect(markup).toContain(
+      'href="/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/reponses/33333333-3333-4333-8333-333333333333/">7 autres réponses<span class="pl-visually-hidden">',
+    );
+    expect(renderDetail(detailExamples.english!).value).toContain(">7 more replies<");
+    expect(renderDetail(detailExamples["open, signed in"]!).value).not.toContain("ideabox-more-replies");
+  });
+
+  it("shows a replies page with the comment, its reply form, its pager and the way back to its page", () => {
+    const markup = renderReplies(repliesExamples["second of three pages, signed in"]!).value;
+    const here = "/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/reponses/33333333-3333-4333-8333-333333333333/";
+    expect(markup).toContain('href="/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/?page=3#comment-33333333-3333-4333-8333-333333333333"');
+    expect(markup).toContain('<nav class="ideabox-pager" aria-label="Pages de réponses">');
+    expect(markup).toContain(`href="${here}#ideabox-replies" rel="prev"`);
+    expect(markup).toContain(`href="${here}?page=3#ideabox-replies" rel="next"`);
+    expect(markup).toContain('id="ideabox-reply-33333333-3333-4333-8333-333333333333"');
+    expect(markup).toContain("120 réponses");
+    expect(renderReplies(repliesExamples["reply shown again"]!).value).toMatch(/<details class="ideabox-reply" open>/);
+    expect(renderReplies(repliesExamples["comments closed, english"]!).value).not.toContain("ideabox-comment-form");
   });
 });
 

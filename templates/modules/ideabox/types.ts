@@ -30,7 +30,19 @@ export interface Comment {
   alignment: Alignment | null;
   authorName: string | null;
   createdAt: string;
+  /** Root comments: the first replies only (the rest is on the replies view); replies: empty. */
   replies: Comment[];
+  /** All published replies of a root comment, shown or not. */
+  repliesCount: number;
+}
+
+/** One page of a longer sequence, as the SQL actions report it. */
+export interface Paging {
+  /** 1-based. */
+  page: number;
+  pages: number;
+  pageSize: number;
+  total: number;
 }
 
 export interface PropositionDetail extends PropositionSummary {
@@ -89,6 +101,19 @@ export interface ListView extends CommonView {
 }
 
 export interface DetailView extends CommonView {
+  /** `comments` holds one page of root comments. */
   proposition: PropositionDetail;
+  commentsPage: Paging;
+  form?: FormState & { parentId: string | null };
+}
+
+/** One page of a root comment's replies, on a page of its own. */
+export interface RepliesView extends CommonView {
+  proposition: PropositionSummary;
+  /** The root comment; its `replies` are this page's. */
+  comment: Comment;
+  repliesPage: Paging;
+  /** The proposition's page of comments that shows this root comment. */
+  propositionPage: number;
   form?: FormState & { parentId: string | null };
 }

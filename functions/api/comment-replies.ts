@@ -1,0 +1,18 @@
+// GET ?page=N: one page of a root comment's replies, with the comment and its proposition (JSON, or the HTML
+// fragment with format=fragment).
+import type { Config } from "@netlify/functions";
+import { currentCitizen } from "../lib/auth/session.ts";
+import { handler } from "../lib/http/handler.ts";
+import { commentIdOf } from "../lib/ideabox/ids.ts";
+import { json } from "../lib/http/respond.ts";
+import { listReplies, pageFrom, repliesResponse, repliesView, wantsFragment } from "../lib/ideabox/views.ts";
+
+export default handler({
+  async GET(ctx) {
+    const id = commentIdOf(ctx);
+    if (wantsFragment(ctx.url)) return repliesResponse(ctx, await repliesView(ctx, id, await currentCitizen(ctx.req)));
+    return json(await listReplies(id, pageFrom(ctx.url)));
+  },
+});
+
+export const config: Config = { path: "/api/comments/:comment/replies" };
