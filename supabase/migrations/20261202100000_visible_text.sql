@@ -119,8 +119,8 @@ alter table public.citizens
 -- Actions
 -- -----------------------------------------------------------------------------------------------------
 
--- The first version trimmed with \s, whose meaning depends on the database's locale; the listed spaces and
--- controls trim the same way on every engine.
+-- The first version trimmed with \s, whose meaning depends on the database's locale; the listed spaces, tabs
+-- and line breaks trim the same way on every engine (other controls stay, and are refused).
 create or replace function public.set_display_name(p_citizen_id uuid, p_display_name text) returns jsonb
 language plpgsql
 security definer
@@ -128,7 +128,7 @@ set search_path = ''
 as $$
 declare
   v_citizen public.citizens := private.active_citizen(p_citizen_id);
-  v_blank text := '[' || private.character_class('control') || private.character_class('space') || ']+';
+  v_blank text := '[\t\n\v\f\r' || private.character_class('space') || ']+';
   -- Spaces, tabs and line breaks around the name are typing noise; a blank name means "stay anonymous".
   v_name text := nullif(pg_catalog.regexp_replace(p_display_name, '^' || v_blank || '|' || v_blank || '$', '', 'g'), '');
 begin
