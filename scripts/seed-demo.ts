@@ -12,7 +12,10 @@ function isPGlite(port: DataPort): port is PGliteDataPort {
   return "db" in port;
 }
 
-/** Runs the seed as the database owner: PGlite directly, or DATABASE_URL. Supabase: `supabase db reset`. */
+/**
+ * Runs the seed as the database owner: PGlite directly (refused with PGliteInUseError when another process owns
+ * the folder), or DATABASE_URL. Supabase: `supabase db reset`.
+ */
 export async function seedDemo(port: DataPort, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const sql = await readFile(seedFile, "utf8");
   if (isPGlite(port)) {

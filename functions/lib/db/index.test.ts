@@ -31,7 +31,8 @@ describe("createDataPort", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // Three PGlite starts on a folder, the first one creating it: slow on a loaded CI machine.
+  }, 180_000);
 
   describe("with Supabase variables", () => {
     const requests: { url: string; apikey: string | undefined }[] = [];
