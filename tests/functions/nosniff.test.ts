@@ -14,9 +14,9 @@ beforeAll(async () => {
   await startHarness();
 });
 
-/** A concrete path for a `config.path` pattern: an existing consultation, or an unknown id. */
+/** A concrete path for a `config.path` pattern: an existing consultation, and an unknown id for the rest. */
 function concrete(pattern: string, id: string): string {
-  return pattern.replace(":slug", slugs.open).replace(":id", id);
+  return pattern.replace(":slug", slugs.open).replace(/:[a-z_]+/g, id);
 }
 
 /** Signed-in variants get a fresh session per entry: sign-out and account deletion end theirs. */
