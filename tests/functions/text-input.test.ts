@@ -61,6 +61,8 @@ describe("text fields", () => {
       expect(res.status, label(title)).toBe(400);
       expect(await res.text()).toContain('href="#ideabox-proposition-title"');
     }
+    const tabbed = await invoke(propositions, request(api(), { form: { title: "a\tb", body: "Texte" }, cookie }));
+    expect(await tabbed.text()).toContain("Le titre ne peut pas contenir de tabulation");
     expect(await h.count("propositions")).toBe(before);
   });
 
