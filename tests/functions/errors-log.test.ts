@@ -108,6 +108,22 @@ describe("an unexpected SQL error", () => {
   );
 });
 
+it("answers 500 with a reference when the form page of a refusal fails unexpectedly, logged once", async () => {
+  // The refused form would be shown again with the list around it: that list's action is made to fail.
+  await h.port.db.exec("alter function public.list_propositions rename to test_list_propositions_away");
+  try {
+    const res = await invoke(propositions, request(api, { form: { ...fields, title: "", return_to: "/" }, cookie }));
+    expect(res.status).toBe(500);
+    const id = /<code class="pl-request-id">([^<]+)<\/code>/.exec(await res.text())?.[1];
+    const lines = linesWith(id!);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ action: "list_propositions", sqlstate: "42883", code: "internal" });
+    expectNothingPersonal();
+  } finally {
+    await h.port.db.exec("alter function public.test_list_propositions_away rename to list_propositions");
+  }
+});
+
 it("logs nothing for a refusal the citizen can fix (4xx)", async () => {
   const res = await invoke(propositions, request(api, { json: { ...fields, title: "" }, cookie, headers: { "x-nf-request-id": "01JDZ3Q8V6Y2N4K7M9P0R5T1W4" } }));
   expect(res.status).toBe(400);
