@@ -2,20 +2,10 @@
 // `npm start` and of commands that run beside it.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
+import { freePort } from "../dev/free-port.ts";
 
 /** The environment of a local run: no Netlify context, no remote database unless the test names one. */
 function localEnv(env: Record<string, string>): NodeJS.ProcessEnv {

@@ -2,7 +2,7 @@
 // 127.0.0.1, raw SQL is refused with the owner's name, a dead owner's lock is taken over at once, and a
 // forwarder takes over when the owner stops. PGlite only: a PostgreSQL server has no such folder.
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +31,8 @@ describe("a PGlite folder has one owner", () => {
     expect(lock).toMatchObject({ pid: process.pid, port: expect.any(Number), command: expect.any(String) });
     expect(lock.token).toMatch(/^[0-9a-f]{64}$/);
     expect(Date.parse(lock.started_at)).not.toBeNaN();
+    // The token opens every action: other users of the machine cannot read it.
+    expect((await stat(ownerLockPath(dataDir))).mode & 0o777).toBe(0o600);
 
     guest = await open();
     ({ slug } = await openConsultation(guest));

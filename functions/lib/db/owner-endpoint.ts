@@ -93,6 +93,9 @@ export async function startOwnerEndpoint(token: string): Promise<OwnerEndpoint> 
       });
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
+  // A script that ends without closing its data port still exits (its lock, left behind, is taken over as
+  // dead); calls being answered hold their own sockets open until they are done.
+  server.unref();
 
   return {
     port: (server.address() as AddressInfo).port,

@@ -81,7 +81,8 @@ async function readText(path: string): Promise<string | undefined> {
 /** Creates the lock with its whole content at once (a hard link is atomic and fails if the name exists). */
 async function createExclusive(path: string, lock: OwnerLock): Promise<boolean> {
   const draft = `${path}.${lock.token.slice(0, 16)}.tmp`;
-  await writeFile(draft, JSON.stringify(lock, null, 2));
+  // The token lets its reader call any action as service_role: readable by this user only.
+  await writeFile(draft, JSON.stringify(lock, null, 2), { mode: 0o600 });
   try {
     await link(draft, path);
     return true;
