@@ -4,10 +4,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDataPort } from "../../functions/lib/db/index.ts";
-import { commandName, type OwnerLock, ownerLockPath } from "../../functions/lib/db/owner-lock.ts";
+import { claimOwnerLock, commandName, newToken, type OwnerLock, ownerLockPath } from "../../functions/lib/db/owner-lock.ts";
 import type { PGliteDataPort } from "../../functions/lib/db/pglite.ts";
 import { openConsultation } from "../../functions/lib/db/testing.ts";
 import { seedDemo } from "../../scripts/seed-demo.ts";
@@ -89,6 +90,26 @@ describe("a PGlite folder has one owner", () => {
     } finally {
       await port.close();
     }
+  });
+});
+
+describe("claiming a lock", () => {
+  // A live owner's endpoint must answer, or its lock counts as dead: one real listener stands for all claimants.
+  const listener = createServer();
+  afterAll(() => new Promise((done) => listener.close(done)));
+
+  it.each([
+    ["a free folder", false],
+    ["a dead owner's folder", true],
+  ])("gives %s to exactly one of many processes starting at once", async (_case, stale) => {
+    if (!listener.listening) await new Promise<void>((done) => listener.listen(0, "127.0.0.1", done));
+    const port = (listener.address() as { port: number }).port;
+    const folder = join(root, `race-${stale}`);
+    if (stale) await writeFile(ownerLockPath(folder), JSON.stringify({ pid: 2 ** 22 + 1, port: 9, token: "dead" }));
+    const claims = await Promise.all(Array.from({ length: 12 }, () => claimOwnerLock(folder, { token: newToken(), port })));
+    const winners = claims.filter((claim) => claim.mine);
+    expect(winners).toHaveLength(1);
+    for (const claim of claims) expect(claim.lock.token).toBe(winners[0]!.lock.token);
   });
 });
 

@@ -123,7 +123,7 @@ export async function claimOwnerLock(dataDir: string, own: { token: string; port
   const path = ownerLockPath(dataDir);
   await mkdir(dirname(path), { recursive: true });
   const lock: OwnerLock = { pid: process.pid, started_at: new Date().toISOString(), command: commandName(), ...own };
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = 0; attempt < 250; attempt++) {
     if (await createExclusive(path, lock)) return { mine: true, lock };
     const text = await readText(path);
     if (text === undefined) continue;
