@@ -1,4 +1,5 @@
-// The live page of one proposition: its text, support toggle, comment thread and comment/reply forms.
+// The live page of one proposition: its text, support toggle, one page of its comments (?page=N) and the
+// comment/reply forms.
 import type { Config } from "@netlify/functions";
 import { currentCitizen } from "../lib/auth/session.ts";
 import { handler } from "../lib/http/handler.ts";
