@@ -3,16 +3,14 @@
 // with the same list as site/_lib/text/visible.ts; a NUL anywhere is invalid_input, never internal.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ideaboxDefaults, openConsultation, signIn, type TestDataPort } from "../../functions/lib/db/testing.ts";
+import { ideaboxDefaults, openConsultation, signIn } from "../../functions/lib/db/testing.ts";
 import { AppError } from "../../functions/lib/http/errors.ts";
-import { type CharacterKind, invisibleCharacters, rangesOf } from "../../site/_lib/text/visible.ts";
+import { type CharacterKind, characterKinds, invisibleCharacters, rangesOf } from "../../site/_lib/text/visible.ts";
 import { controlCorpus as controls, frenchTitle, invisibleCorpus } from "../support/text-corpus.ts";
 import { describeEachDatabase } from "./databases.ts";
 
 /** The actions get no line-break normalisation: a CR is a control there. */
 const controlCorpus = (multiline: boolean) => controls({ multiline });
-
-const kinds: CharacterKind[] = ["control", "space", "format", "disguise"];
 
 /** The class body private.character_class must hold: PostgreSQL regex escapes, ranges in list order. */
 function sqlClass(kind: CharacterKind): string {
@@ -41,7 +39,7 @@ const trimsToNothing = (text: string) =>
 
 describeEachDatabase("visible text", (port) => {
   it("holds the same character classes as site/_lib/text/visible.ts", async () => {
-    for (const kind of kinds) {
+    for (const kind of characterKinds) {
       const [row] = await port().sql<{ class: string }>("select private.character_class($1) as class", [kind]);
       expect(row!.class, kind).toBe(sqlClass(kind));
     }

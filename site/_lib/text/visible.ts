@@ -62,9 +62,9 @@ export const invisibleCharacters: readonly CharacterRange[] = [
   range(0xffa0, 0xffa0, "disguise"), // halfwidth Hangul filler
 ];
 
-const kinds: readonly CharacterKind[] = ["control", "space", "format", "disguise"];
+export const characterKinds: readonly CharacterKind[] = ["control", "space", "format", "disguise"];
 
-export function rangesOf(only: readonly CharacterKind[] = kinds): CharacterRange[] {
+export function rangesOf(only: readonly CharacterKind[] = characterKinds): CharacterRange[] {
   return invisibleCharacters.filter((r) => only.includes(r.kind));
 }
 
@@ -76,7 +76,7 @@ function characterClass(only: readonly CharacterKind[], negated = false): RegExp
   return new RegExp(`[${negated ? "^" : ""}${body}]`, "u");
 }
 
-const visibleCharacter = characterClass(kinds, true);
+const visibleCharacter = characterClass(characterKinds, true);
 const controlCharacter = characterClass(["control"]);
 const disguiseCharacter = characterClass(["disguise"]);
 
