@@ -132,8 +132,11 @@ describe("the server's own errors", () => {
 
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      expectError(await rawRequest(server.port, "/_dev/boom"), 500, "internal");
+      expectError(await rawRequest(server.port, "/_dev/boom?token=secret-link-token"), 500, "internal");
       expect(log).toHaveBeenCalledTimes(1);
+      // One line, with neither the query (a sign-in token may ride in it) nor the error's own text.
+      const line = log.mock.calls[0]!.map(String).join(" ");
+      expect(line).toBe("[server] GET /_dev/boom failed: Error");
     } finally {
       log.mockRestore();
     }

@@ -54,7 +54,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     handle({ req, res, siteDir, config, routes, devRoutes, allowedHosts }).catch((error: unknown) => {
       // A client that hangs up mid-answer (a closed tab, a load test ending) is not a server error.
       if ((error as NodeJS.ErrnoException).code === "ERR_STREAM_PREMATURE_CLOSE") return;
-      console.error(`[server] ${req.method} ${req.url}`, error);
+      // The path only, and the error's name: a query may hold a sign-in token, an error object the SQL and its values.
+      const path = (req.url ?? "/").split("?")[0];
+      console.error(`[server] ${req.method} ${path} failed: ${(error as Error)?.name ?? "error"}`);
       if (res.headersSent) res.end();
       else sendError(res, "internal").catch(() => res.destroy());
     });
