@@ -1,16 +1,19 @@
 /**
- * Function-level test harness: real `Request` objects into the real handlers, against a real (in-memory
- * PGlite) database reached through `getDataPort()`, and a real content folder read by the build's loader.
+ * Function-level test harness: real `Request` objects into the real handlers, against a real database reached
+ * through `getDataPort()` (in-memory PGlite, or a fresh database on the throwaway PostgreSQL cluster), and a
+ * real content folder read by the build's loader.
  *
  * `startHarness()` must run before anything calls `getDataPort()` in the test file: it points the data port,
  * the outbox and the content loader at throwaway places, writes consultations whose phases sit around now,
- * and syncs them into the database exactly as the dev server and the build do.
+ * and syncs them into the database exactly as the dev server and the build do. The data port is one per
+ * process, so a test file runs on one engine; a suite meant for both is called from one file per engine.
  */
 import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import type { PGliteDataPort } from "../db/pglite.ts";
+import { createPostgresTestDataPort, type TestDataPort } from "../db/testing.ts";
 import { listOutbox, type OutboxMail } from "../mail/outbox.ts";
 
 export const origin = "http://localhost:8888";
@@ -80,12 +83,29 @@ async function writeContent(dir: string): Promise<void> {
   for (const [slug, text] of Object.entries(files)) await writeFile(join(dir, "consultations", "fr", `${slug}.md`), text);
 }
 
-export interface Harness {
-  port: PGliteDataPort;
+/** What a test can use on either engine. */
+export interface PortableHarness {
+  engine: "pglite" | "postgres";
+  /** Runs SQL as the database owner, outside the actions. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Rows of a table, counted as the database owner. */
   count(table: string, where?: string, params?: unknown[]): Promise<number>;
   /** Newest mail sent to `to`. */
   lastMail(to: string): Promise<OutboxMail>;
+}
+
+/** The default, in-memory PGlite harness; `port.db` reaches PGlite directly (e.g. to plant a failing trigger). */
+export interface Harness extends PortableHarness {
+  engine: "pglite";
+  port: PGliteDataPort;
+}
+
+export interface HarnessOptions {
+  /**
+   * Server URL of the throwaway PostgreSQL cluster (`inject("pgUrl")`): the file then runs on a fresh, migrated
+   * database of it, which the functions reach through DATABASE_URL and the pg adapter.
+   */
+  postgres?: string;
 }
 
 /** Sets the variables for this test file and puts the previous values back after it (workers are reused). */
@@ -101,15 +121,35 @@ function useEnv(values: Record<string, string | undefined>): void {
   afterAll(() => apply(previous));
 }
 
-export async function startHarness(): Promise<Harness> {
+interface Database {
+  env: Record<string, string | undefined>;
+  /** Owner access for `sql` on PostgreSQL; PGlite's comes from the data port itself, once it is open. */
+  owner?: TestDataPort;
+}
+
+async function freshPostgresDatabase(serverUrl: string): Promise<Database> {
+  // The test port creates and migrates the database; only its owner connection is used afterwards.
+  const owner = await createPostgresTestDataPort(serverUrl, { max: 1 });
+  afterAll(() => owner.close());
+  const [database] = await owner.sql<{ name: string }>("select current_database() as name");
+  const url = new URL(serverUrl);
+  url.pathname = `/${database!.name}`;
+  return { env: { DATABASE_URL: url.href, PARLONS_MIGRATE: "0", PARLONS_PGLITE_DIR: undefined }, owner };
+}
+
+export async function startHarness(): Promise<Harness>;
+export async function startHarness(options: HarnessOptions): Promise<PortableHarness>;
+export async function startHarness(options: HarnessOptions = {}): Promise<PortableHarness> {
   const root = await mkdtemp(join(tmpdir(), "parlons-functions-"));
+  const database: Database = options.postgres
+    ? await freshPostgresDatabase(options.postgres)
+    : { env: { PARLONS_PGLITE_DIR: "memory://", DATABASE_URL: undefined, PARLONS_MIGRATE: undefined } };
   useEnv({
-    PARLONS_PGLITE_DIR: "memory://",
+    ...database.env,
     PARLONS_OUTBOX_DIR: join(root, "outbox"),
     PARLONS_CONTENT_DIR: join(root, "content"),
     PARLONS_SITE_DIR: join(root, "no-site"),
     PARLONS_SECRET: "test-secret-for-functions",
-    DATABASE_URL: undefined,
     SUPABASE_URL: undefined,
     SMTP_URL: undefined,
   });
@@ -118,21 +158,28 @@ export async function startHarness(): Promise<Harness> {
   const { getDataPort } = await import("../db/index.ts");
   const { loadContent } = await import("../../../site/_lib/content/load.ts");
   const { syncContent } = await import("../../../scripts/sync-content.ts");
-  const port = (await getDataPort()) as PGliteDataPort;
+  const port = await getDataPort();
   afterAll(() => port.close());
   await syncContent(port, await loadContent(join(root, "content")));
 
-  return {
-    port,
-    async count(table, where = "true", params = []) {
+  const pglite = port as PGliteDataPort;
+  const sql = database.owner
+    ? database.owner.sql
+    : async <T,>(text: string, params?: unknown[]) => (await pglite.db.query<T>(text, params)).rows;
+  const common = {
+    sql,
+    async count(table: string, where = "true", params: unknown[] = []) {
       if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table ${table}`);
-      const { rows } = await port.db.query<{ n: number }>(`select count(*)::int as n from public.${table} where ${where}`, params);
-      return rows[0]!.n;
+      const [row] = await sql<{ n: number }>(`select count(*)::int as n from public.${table} where ${where}`, params);
+      return row!.n;
     },
-    async lastMail(to) {
+    async lastMail(to: string) {
       const mail = (await listOutbox()).find((m) => m.to === to);
       if (!mail) throw new Error(`no mail to ${to}`);
       return mail;
     },
   };
+  if (database.owner) return { engine: "postgres", ...common };
+  const harness: Harness = { engine: "pglite", port: pglite, ...common };
+  return harness;
 }
