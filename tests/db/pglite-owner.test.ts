@@ -39,9 +39,10 @@ describe("a PGlite folder has one owner", () => {
     ({ slug } = await openConsultation(guest));
     await expect(listed(owner, slug)).resolves.toEqual({ total: 0, items: [] });
     await expect(listed(guest, "nulle-part")).rejects.toMatchObject({ name: "AppError", code: "consultation_not_found", status: 404 });
-    // A database error (22P02, a malformed uuid) arrives as the same AppError, its SQLSTATE kept for the logs.
+    // A database error (22P02, a malformed uuid) arrives as the same AppError, its SQLSTATE and action kept for the logs.
     await expect(guest.call("get_proposition", { p_proposition_id: "pas-un-uuid" })).rejects.toMatchObject({
       code: "invalid_input",
+      action: "get_proposition",
       cause: { code: "22P02" },
     });
   });

@@ -58,9 +58,15 @@ describeEachDatabase("failure log line", (port) => {
 });
 
 describe("failure log line outside SQL engines", () => {
-  it("keeps the SQLSTATE of a PostgREST error body, and no action it cannot know", () => {
-    const error = toAppError({ code: "XX000", message: `refused ${secret}`, details: "Key (email)=(a@b.fr)", hint: null });
-    expect(failureLine("r-12345678", "GET /x", error)).toEqual({ request_id: "r-12345678", route: "GET /x", action: null, sqlstate: "XX000", code: "internal" });
+  it("keeps the SQLSTATE of a PostgREST error body and the action the Supabase adapter names, nothing else", () => {
+    const error = toAppError({ code: "XX000", message: `refused ${secret}`, details: "Key (email)=(a@b.fr)", hint: null }, "list_propositions");
+    expect(failureLine("r-12345678", "GET /x", error)).toEqual({
+      request_id: "r-12345678",
+      route: "GET /x",
+      action: "list_propositions",
+      sqlstate: "XX000",
+      code: "internal",
+    });
   });
 
   it("has neither for a plain bug", () => {

@@ -38,25 +38,25 @@ function forward<T>(owner: OwnerLock, call: CallRequest): Promise<T> {
       (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", (error) => reject(new AppError("internal", { cause: error })));
+        response.on("error", (error) => reject(new AppError("internal", { cause: error, action: call.action })));
         response.on("end", () => {
           if (response.headers[ownerGoneHeader]) return reject(new OwnerGoneError(`${owner.command} (pid ${owner.pid}) is stopping`));
           let answer: Answer;
           try {
             answer = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Answer;
           } catch (error) {
-            return reject(new AppError("internal", { cause: error }));
+            return reject(new AppError("internal", { cause: error, action: call.action }));
           }
           if (response.statusCode === 200) return resolve(answer.result as T);
           const code = answer.error?.code ?? "internal";
           // The SQLSTATE travels for the logs; the database error itself (query, parameters) stays with the owner.
           const cause = { code: answer.error?.sqlstate, message: `forwarded to ${owner.command} (pid ${owner.pid})` };
-          reject(new AppError(isErrorCode(code) ? code : "internal", { cause }));
+          reject(new AppError(isErrorCode(code) ? code : "internal", { cause, action: call.action }));
         });
       },
     );
     outgoing.on("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "ECONNREFUSED" ? new OwnerGoneError(`${owner.command} (pid ${owner.pid}) is gone`) : new AppError("internal", { cause: error })),
+      reject(error.code === "ECONNREFUSED" ? new OwnerGoneError(`${owner.command} (pid ${owner.pid}) is gone`) : new AppError("internal", { cause: error, action: call.action })),
     );
     outgoing.end(body);
   });

@@ -47,9 +47,9 @@ export async function createPGliteDataPort(dataDir: string): Promise<PGliteDataP
             return (await tx.query<{ result: unknown }>(text, values)).rows[0]?.result;
           });
         } catch (error) {
-          throw toAppError(error);
+          throw toAppError(error, action);
         }
-        return unwrapResult<T>(result);
+        return unwrapResult<T>(result, action);
       });
     },
     close: () => serialized(() => db.close()),

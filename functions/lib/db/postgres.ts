@@ -48,9 +48,9 @@ export async function createPostgresDataPort(options: PostgresOptions): Promise<
       try {
         result = (await pool.query<{ result: unknown }>(text, values)).rows[0]?.result;
       } catch (error) {
-        throw toAppError(error);
+        throw toAppError(error, action);
       }
-      return unwrapResult<T>(result);
+      return unwrapResult<T>(result, action);
     },
     close: () => pool.end(),
   };

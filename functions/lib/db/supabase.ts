@@ -28,8 +28,8 @@ export async function createSupabaseDataPort(options: SupabaseOptions): Promise<
     async call<T>(action: Parameters<DataPort["call"]>[0], args: Parameters<DataPort["call"]>[1]): Promise<T> {
       // JSON drops undefined values, so PostgREST uses the SQL defaults as the other adapters do.
       const { data, error } = await client.rpc(action, args);
-      if (error) throw toAppError(error);
-      return unwrapResult<T>(data);
+      if (error) throw toAppError(error, action);
+      return unwrapResult<T>(data, action);
     },
     close: async () => {},
   };

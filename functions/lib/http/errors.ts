@@ -52,13 +52,19 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetails | undefined;
+  /** The SQL action whose call failed, for the failure log: set by the data port adapters. */
+  readonly action: string | undefined;
 
-  constructor(code: ErrorCode, options: { details?: ErrorDetails; cause?: unknown; message?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { details?: ErrorDetails; cause?: unknown; message?: string; action?: string } = {},
+  ) {
     super(options.message ?? t("fr", `errors.${code}`), { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = errorStatus[code];
     this.details = options.details;
+    this.action = options.action;
   }
 
   /** The citizen-facing message in `lang` (the constructor's message is French, for logs). */

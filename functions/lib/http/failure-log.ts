@@ -1,6 +1,7 @@
 // One log line per server failure (5xx), made only of fields that cannot hold personal data. pg and PGlite
 // errors carry the query, its parameters and details such as « Key (email)=(…) », so the error object itself
-// is never logged: what it says is reduced to an SQLSTATE and the name of the SQL action that failed.
+// is never logged: what it says is reduced to an SQLSTATE and the name of the SQL action that failed (which
+// the data port adapters record on the AppError).
 import { type ActionName, actionNames } from "../db/port.ts";
 import type { AppError } from "./errors.ts";
 
@@ -31,23 +32,8 @@ function sqlStateOf(error: AppError): string | null {
   return null;
 }
 
-function isActionName(name: string): name is ActionName {
-  return (actionNames as readonly string[]).includes(name);
-}
-
-/**
- * The SQL action that failed, as the database reported it: both engines list the functions on the error's
- * stack in `where` (innermost first), and PGlite keeps the statement (`select public.<action>(…)`) in `query`.
- * Only a known action name is kept, never the text around it. Null when neither says: PostgREST errors
- * (Supabase), and failures outside SQL.
- */
-function actionOf(error: AppError): ActionName | null {
-  for (const cause of causes(error)) {
-    const text = [cause.where, cause.query].filter((part): part is string => typeof part === "string").join("\n");
-    const names = [...text.matchAll(/\bpublic\.([a-z_]+)\(/g)].map((match) => match[1]!).filter(isActionName);
-    if (names.length > 0) return names.at(-1)!;
-  }
-  return null;
+function isActionName(name: string | undefined): name is ActionName {
+  return (actionNames as readonly string[]).includes(name ?? "");
 }
 
 /** `POST /api/propositions/:id/comments`: path parameters are named, not shown (anyone can type a slug). */
@@ -69,7 +55,8 @@ export function routeOf(method: string, url: URL, params: Record<string, string>
 }
 
 export function failureLine(requestId: string, route: string, error: AppError): FailureLine {
-  return { request_id: requestId, route, action: actionOf(error), sqlstate: sqlStateOf(error), code: error.code };
+  // The data port adapters name the action they called; anything else (a bug outside SQL) has none.
+  return { request_id: requestId, route, action: isActionName(error.action) ? error.action : null, sqlstate: sqlStateOf(error), code: error.code };
 }
 
 /** One JSON line on stderr, which Netlify keeps as the function's log. */
