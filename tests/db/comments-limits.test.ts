@@ -109,7 +109,7 @@ describeEachDatabase("comment pages", (port) => {
         p_proposition_id: d.id, ...(n === undefined ? {} : { p_page: n }),
       });
     const first = await page();
-    expect(first.comments_page).toEqual({ page: 1, pages: 3, page_size: 20, total: 45 });
+    expect(first.comments_page).toEqual({ page: 1, pages: 3, page_size: 20, total: 45, replies_shown: 5, reply_preview_length: 280 });
     expect(first.comments_count).toBe(52);
     expect(bodies(first.comments)).toEqual(Array.from({ length: 20 }, (_, i) => `Racine ${i}`));
     expect(bodies(first.comments[0]!.replies)).toEqual(["Réponse 0", "Réponse 1", "Réponse 2", "Réponse 3", "Réponse 4"]);
@@ -122,7 +122,27 @@ describeEachDatabase("comment pages", (port) => {
     await expect(page(0)).rejects.toMatchObject({ code: "invalid_input" });
   });
 
-  it("pages a root's replies 50 at a time and refuses replies and hidden roots as a thread", async () => {
+  it("shows the first replies as previews of at most 280 characters, cut at a word, the full text on the replies view", async () => {
+    const db = port();
+    const d = await discussion(db, 1, 0);
+    const words = "abcdefghi ".repeat(200).trimEnd();
+    const long = ["y".repeat(280), words, "x".repeat(2000)];
+    await db.sql(
+      `insert into public.comments (proposition_id, parent_id, citizen_id, body, created_at)
+       select $1, $2, $3, b, now() - make_interval(secs => 10 - n) from unnest($4::text[]) with ordinality as t(b, n)`,
+      [d.id, d.rootId, d.citizen.citizen_id, long],
+    );
+    const { comments } = await db.call<{ comments: { replies: { body: string; body_truncated: boolean }[] }[] }>("get_proposition", { p_proposition_id: d.id });
+    expect(comments[0]!.replies.map((r) => [r.body, r.body_truncated])).toEqual([
+      ["y".repeat(280), false],
+      ["abcdefghi ".repeat(28).trimEnd(), true],
+      ["x".repeat(280), true],
+    ]);
+    const { replies } = await db.call<{ replies: { body: string }[] }>("list_comment_replies", { p_comment_id: d.rootId });
+    expect(bodies(replies)).toEqual(long);
+  });
+
+  it("pages a root's replies 20 at a time and refuses replies and hidden roots as a thread", async () => {
     const db = port();
     const d = await discussion(db, 2, 120);
     const replies = (id: string, n = 1) =>
@@ -130,8 +150,8 @@ describeEachDatabase("comment pages", (port) => {
         "list_comment_replies", { p_comment_id: id, p_page: n },
       );
     const second = await replies(d.rootId, 2);
-    expect(second.replies_page).toEqual({ page: 2, pages: 3, page_size: 50, total: 120 });
-    expect(bodies(second.replies)).toEqual(Array.from({ length: 50 }, (_, i) => `Réponse ${50 + i}`));
+    expect(second.replies_page).toEqual({ page: 2, pages: 6, page_size: 20, total: 120 });
+    expect(bodies(second.replies)).toEqual(Array.from({ length: 20 }, (_, i) => `Réponse ${20 + i}`));
     expect(second.comment).toMatchObject({ id: d.rootId, body: "Racine 0", replies_count: 120 });
     expect(second.proposition.id).toBe(d.id);
     const [reply] = await db.sql<{ id: string }>("select id from public.comments where parent_id = $1 limit 1", [d.rootId]);
@@ -148,7 +168,7 @@ describeEachDatabase("comment pages", (port) => {
     const post = (parent?: string) =>
       db.call<Comment>("comment_proposition", { p_citizen_id: writer.citizen_id, p_proposition_id: d.id, p_body: "Nouveau", p_parent_id: parent ?? null });
     expect((await post()).location).toEqual({ consultation_slug: d.slug, page: 3, replies_page: null });
-    expect((await post(d.rootId)).location).toEqual({ consultation_slug: d.slug, page: 1, replies_page: 2 });
+    expect((await post(d.rootId)).location).toEqual({ consultation_slug: d.slug, page: 1, replies_page: 3 });
     const [second] = await db.sql<{ id: string }>("select id from public.comments where proposition_id = $1 and body = 'Racine 1'", [d.id]);
     expect((await post(second!.id)).location).toEqual({ consultation_slug: d.slug, page: 1, replies_page: null });
   });
