@@ -133,12 +133,12 @@ describe("a flooded discussion: 20,000 comments, 5,000 replies on one", () => {
     expect(first.proposition.comments).toHaveLength(20);
     expect(first.proposition.comments[0]).toMatchObject({ id: root, replies_count: 5000 });
     expect(first.proposition.comments[0]!.replies).toHaveLength(5);
-    expect(first.proposition.comments_page).toEqual({ page: 1, pages: 500, page_size: 20, total: roots });
+    expect(first.proposition.comments_page).toEqual({ page: 1, pages: 500, page_size: 20, total: roots, replies_shown: 5, reply_preview_length: 280 });
     const middle = (await (await invoke(replies, request(`/api/comments/${root}/replies?page=50`, { accept: "application/json" }))).json()) as {
       replies: unknown[]; replies_page: unknown;
     };
-    expect(middle.replies).toHaveLength(50);
-    expect(middle.replies_page).toEqual({ page: 50, pages: 100, page_size: 50, total: 5000 });
+    expect(middle.replies).toHaveLength(20);
+    expect(middle.replies_page).toEqual({ page: 50, pages: 250, page_size: 20, total: 5000 });
   });
 
   it("links the other replies and pages the comments without JavaScript", async () => {
@@ -151,9 +151,9 @@ describe("a flooded discussion: 20,000 comments, 5,000 replies on one", () => {
     expect(page).toContain("(20000 commentaires)");
     const first = await (await invoke(detailPage, request(detailPath(id)))).text();
     expect(first).toContain(`<a href="${repliesPath(id, root)}">4995 autres réponses`);
-    const thread = await (await invoke(repliesPage, request(`${repliesPath(id, root)}?page=100`))).text();
+    const thread = await (await invoke(repliesPage, request(`${repliesPath(id, root)}?page=250`))).text();
     expect(thread).toContain("5000 réponses");
-    expect(thread).toContain(`href="${repliesPath(id, root)}?page=99#ideabox-replies" rel="prev"`);
+    expect(thread).toContain(`href="${repliesPath(id, root)}?page=249#ideabox-replies" rel="prev"`);
     expect(thread).not.toContain('rel="next"');
     expect(thread).toContain(`href="${detailPath(id)}#comment-${root}"`);
   });
@@ -171,7 +171,7 @@ describe("a flooded discussion: 20,000 comments, 5,000 replies on one", () => {
 
     const replyPost = await invoke(comments, request(`${url}?format=fragment`, { form: { body: "Une réponse tardive", parent_id: root, return_to: detailPath(id) }, cookie }));
     const [reply] = (await h.port.db.query<{ id: string }>("select id from public.comments where body = 'Une réponse tardive'")).rows;
-    expect(replyPost.headers.get("location")).toBe(`${repliesPath(id, root)}?page=101&flash=comment_added&format=fragment#comment-${reply!.id}`);
+    expect(replyPost.headers.get("location")).toBe(`${repliesPath(id, root)}?page=251&flash=comment_added&format=fragment#comment-${reply!.id}`);
   });
 
   it("shows a refused reply again on the replies page it came from", async () => {

@@ -26,6 +26,8 @@ export interface CommentRow {
   alignment: Alignment | null;
   created_at: string;
   author_name: string | null;
+  /** A reply shown under its root (get_proposition): whether `body` is a preview of a longer text. */
+  body_truncated?: boolean;
   /** Root comments: the first replies, and how many there are in all. */
   replies?: CommentRow[];
   replies_count?: number;
@@ -83,6 +85,7 @@ function toComment(row: CommentRow): Comment {
     alignment: row.alignment,
     authorName: row.author_name,
     createdAt: row.created_at,
+    truncated: row.body_truncated === true,
     replies: (row.replies ?? []).map(toComment),
     repliesCount: Number(row.replies_count ?? 0),
   };

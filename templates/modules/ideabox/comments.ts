@@ -1,5 +1,6 @@
 // A comment as the detail page and the replies view show it: author, alignment, date, text; on a root
-// comment, its reply form, the replies shown and a link to the others, so a page never carries a whole thread.
+// comment, its reply form, previews of the first replies (« Lire la suite » leads to their full text) and a
+// link to the others, so a page never carries a whole thread.
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { t } from "../../../site/_lib/i18n/index.ts";
 import { commentForm } from "./forms.ts";
@@ -42,14 +43,18 @@ export function commentArticle(lang: Lang, c: Comment, extra: SafeHtml | "" = ""
       ${c.alignment ? html`<span class="ideabox-alignment ideabox-alignment--${c.alignment}">${t(lang, `ideabox.alignment.${c.alignment}`)}</span>` : ""}
       ${time(lang, c.createdAt)}
     </p>
-    <div class="ideabox-comment__body">${paragraphs(c.body)}</div>
+    <div class="ideabox-comment__body">${paragraphs(c.truncated ? `${c.body}…` : c.body)}</div>
     ${extra}
   </article>`;
 }
 
-export function replyItem(lang: Lang, r: Comment): SafeHtml {
+/** A reply; a preview (under its root) links to its full text at `fullText`. */
+export function replyItem(lang: Lang, r: Comment, fullText?: string): SafeHtml {
+  const more = r.truncated && fullText
+    ? html`<p class="ideabox-read-more"><a href="${fullText}" aria-describedby="comment-${r.id}-meta">${t(lang, "ideabox.comments.read_more")}<span class="pl-visually-hidden"> ${t(lang, "ideabox.comments.read_more_context", { name: authorOf(lang, r) })}</span></a></p>`
+    : "";
   return html`<li class="ideabox-comment" id="comment-${r.id}">
-  ${commentArticle(lang, r)}
+  ${commentArticle(lang, r, more)}
 </li>`;
 }
 
@@ -57,14 +62,16 @@ export function replyItem(lang: Lang, r: Comment): SafeHtml {
 export function rootItem(x: Thread, c: Comment): SafeHtml {
   const lang = x.lang;
   const others = c.repliesCount - c.replies.length;
+  const thread = urls.replies(lang, x.slug, x.propositionId, c.id);
+  // The replies shown here are the first ones, so their full text is on the replies view's first page.
   const replies = html`${replyForm(x, c)}
     ${c.replies.length
       ? html`<ol class="ideabox-comments ideabox-comments--replies">
-${c.replies.map((r) => replyItem(lang, r))}
+${c.replies.map((r) => replyItem(lang, r, `${thread}#comment-${r.id}`))}
 </ol>`
       : ""}
     ${others > 0
-      ? html`<p class="ideabox-more-replies"><a href="${urls.replies(lang, x.slug, x.propositionId, c.id)}">${count(lang, "more_replies", others)}<span class="pl-visually-hidden"> — ${authorOf(lang, c)}</span></a></p>`
+      ? html`<p class="ideabox-more-replies"><a href="${thread}">${count(lang, "more_replies", others)}<span class="pl-visually-hidden"> — ${authorOf(lang, c)}</span></a></p>`
       : ""}`;
   return html`<li class="ideabox-comment" id="comment-${c.id}">
   ${commentArticle(lang, c, replies)}

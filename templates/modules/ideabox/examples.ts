@@ -48,6 +48,12 @@ const onePage = { page: 1, pages: 1, pageSize: 20, total: 1 };
 const detailBase = { lang: "fr" as const, consultation, settings: open, citizen, snapshot: false, proposition: { ...proposition, comments: [root] }, commentsPage: onePage };
 /** A root whose first replies are shown, with 7 more on its replies view. */
 const busyRoot: Comment = { ...root, replies: [1, 2, 3, 4, 5].map((n) => ({ ...reply, id: `44444444-4444-4444-8444-00000000000${n}` })), repliesCount: 12 };
+/** A root whose two shown replies by the same author were cut by the SQL (`truncated`): each gets « Lire la suite ». */
+const previewRoot: Comment = {
+  ...root,
+  replies: [6, 7].map((n) => ({ ...reply, id: `44444444-4444-4444-8444-00000000000${n}`, authorName: hostile, body: `Début d’une longue réponse ${hostile}`, truncated: true })),
+  repliesCount: 2,
+};
 
 export const detailExamples: Record<string, DetailView> = {
   "open, signed in": detailBase,
@@ -62,15 +68,17 @@ export const detailExamples: Record<string, DetailView> = {
     commentsPage: { page: 4, pages: 9, pageSize: 20, total: 170 },
   },
   english: { ...detailBase, lang: "en", proposition: { ...proposition, comments: [busyRoot] } },
+  "long replies shown as previews": { ...detailBase, proposition: { ...proposition, comments: [previewRoot] } },
+  "long replies shown as previews, english": { ...detailBase, lang: "en", proposition: { ...proposition, comments: [previewRoot] } },
 };
 
 const repliesBase = {
   lang: "fr" as const, consultation, settings: open, citizen, snapshot: false, proposition, propositionPage: 3,
-  comment: { ...root, replies: busyRoot.replies, repliesCount: 120 }, repliesPage: { page: 2, pages: 3, pageSize: 50, total: 120 },
+  comment: { ...root, replies: busyRoot.replies, repliesCount: 120 }, repliesPage: { page: 2, pages: 6, pageSize: 20, total: 120 },
 };
 
 export const repliesExamples: Record<string, RepliesView> = {
-  "second of three pages, signed in": repliesBase,
+  "second of six pages, signed in": repliesBase,
   "first page, anonymous": { ...repliesBase, citizen: null, repliesPage: { ...repliesBase.repliesPage, page: 1 } },
   "reply shown again": { ...repliesBase, form: { values: { body: hostile }, errors: { body: "Trop long." }, parentId: root.id } },
   "comments closed, english": { ...repliesBase, lang: "en", settings: null },

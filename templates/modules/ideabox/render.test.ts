@@ -134,8 +134,25 @@ describe("paged comments", () => {
     expect(renderDetail(detailExamples["open, signed in"]!).value).not.toContain("ideabox-more-replies");
   });
 
+  it("shows a cut reply as a preview with an ellipsis and « Lire la suite » to its full text on the replies view", () => {
+    const markup = renderDetail(detailExamples["long replies shown as previews"]!).value;
+    const thread = "/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/reponses/33333333-3333-4333-8333-333333333333/";
+    expect(markup).toContain("&#96;tick&#96;…</p>");
+    for (const n of [6, 7]) {
+      const id = `44444444-4444-4444-8444-00000000000${n}`;
+      expect(markup).toContain(
+        `<p class="ideabox-read-more"><a href="${thread}#comment-${id}" aria-describedby="comment-${id}-meta">Lire la suite<span class="pl-visually-hidden"> de la réponse de &lt;script&gt;`,
+      );
+    }
+    expect(renderDetail(detailExamples["long replies shown as previews, english"]!).value).toContain(">Read more<span class=\"pl-visually-hidden\"> of the reply by ");
+    // Replies shown whole carry neither.
+    const whole = renderDetail(detailExamples["page 4 of 9, more replies"]!).value;
+    expect(whole).not.toContain("ideabox-read-more");
+    expect(whole).not.toContain("…</p>");
+  });
+
   it("shows a replies page with the comment, its reply form, its pager and the way back to its page", () => {
-    const markup = renderReplies(repliesExamples["second of three pages, signed in"]!).value;
+    const markup = renderReplies(repliesExamples["second of six pages, signed in"]!).value;
     const here = "/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/reponses/33333333-3333-4333-8333-333333333333/";
     expect(markup).toContain('href="/consultations/velo/propositions/11111111-1111-4111-8111-111111111111/?page=3#comment-33333333-3333-4333-8333-333333333333"');
     expect(markup).toContain('<nav class="ideabox-pager" aria-label="Pages de réponses">');

@@ -30,6 +30,8 @@ export interface Comment {
   alignment: Alignment | null;
   authorName: string | null;
   createdAt: string;
+  /** A reply shown under its root whose `body` is only the start (the SQL cuts it); the rest is on the replies view. */
+  truncated?: boolean;
   /** Root comments: the first replies only (the rest is on the replies view); replies: empty. */
   replies: Comment[];
   /** All published replies of a root comment, shown or not. */
