@@ -64,6 +64,9 @@ export function ideaboxComponent(): IdeaboxComponent & ThisType<IdeaboxComponent
     announcement: "",
 
     init() {
+      // Bound here rather than with `x-on:submit` in the markup: an attribute name with a colon is not valid
+      // HTML once prefixed with `data-`. Every form of the module bubbles its submit event up to the root.
+      this.$el.addEventListener("submit", (event) => this.onSubmit(event));
       // Only the static snapshot can be stale; function-served pages are already live. A page restored from
       // the back-forward cache is refreshed too, since the citizen may have acted elsewhere meanwhile.
       if (!this.$el.hasAttribute("data-snapshot")) return;

@@ -1,5 +1,7 @@
 // The module root shared by the list and the detail: the Alpine hook, the live region the client announces
-// into, and the content element that fragments replace. Without JavaScript the attributes are inert.
+// into, and the content element that fragments replace. Without JavaScript the attributes are inert. Alpine's
+// directives carry the `data-x-` prefix (Alpine.prefix in site/assets/js/ideabox.ts) so the markup is valid
+// HTML (RGAA 8.2); the submit listener is added by the component's init(), since a data-* name has no colon.
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { html, type SafeHtml } from "./html.ts";
 
@@ -18,8 +20,8 @@ ${inner}
 }
 
 export function root(lang: Lang, fragmentUrl: string, inner: SafeHtml, snapshot = false): SafeHtml {
-  return html`<div class="ideabox" data-module="ideabox" lang="${lang}" data-fragment-url="${fragmentUrl}"${snapshot ? html` data-snapshot` : ""} x-data="ideabox" x-on:submit="onSubmit">
-<p class="pl-visually-hidden" role="status" aria-live="polite" data-ideabox-live x-text="announcement"></p>
+  return html`<div class="ideabox" data-module="ideabox" lang="${lang}" data-fragment-url="${fragmentUrl}"${snapshot ? html` data-snapshot` : ""} data-x-data="ideabox">
+<p class="pl-visually-hidden" role="status" aria-live="polite" data-ideabox-live data-x-text="announcement"></p>
 ${content(inner)}
 </div>`;
 }
