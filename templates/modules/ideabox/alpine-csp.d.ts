@@ -2,6 +2,8 @@
 declare module "@alpinejs/csp" {
   interface AlpineCsp {
     data(name: string, factory: () => object): void;
+    /** Replaces the `x-` of every directive (e.g. "data-x-" for `data-x-data`). */
+    prefix(prefix: string): void;
     start(): void;
   }
   const Alpine: AlpineCsp;
