@@ -129,8 +129,12 @@ export function journeySuite(
         await bob.page.getByRole("link", { name: title }).first().click();
         await settles(() => bob.page.getByRole("heading", { name: title }).count()).toBeGreaterThan(0);
         await bob.check();
+        // A mark on this document survives only if the support is sent in place (the Alpine component's submit
+        // listener), not as a plain post that loads a new page.
+        await bob.page.evaluate(() => document.documentElement.setAttribute("data-test-before-support", ""));
         await bob.page.getByRole("button", { name: new RegExp(fr("ideabox.support.button")) }).first().click();
         await settles(() => bob.page.getByText(fr("ideabox.count.supports.one", { count: 1 })).count()).toBeGreaterThan(0);
+        expect(await bob.page.locator("html[data-test-before-support]").count(), "supported in place with JavaScript only").toBe(javaScriptEnabled ? 1 : 0);
         await bob.check();
 
         const comment = bob.page.locator("form#ideabox-comment");
