@@ -1,7 +1,8 @@
 -- =====================================================================================================
 -- Comment flooding (issue 6, point 6): a per-citizen rate limit on comments, checked under a lock, and
--- comments read a page at a time (root comments with their first replies; a root's replies on their own
--- pages), so no answer grows with the size of a discussion.
+-- comments read a page at a time (root comments with previews of their first replies; a root's replies on
+-- their own pages), so no answer grows with the size of a discussion: with every comment at its 2,000-character
+-- limit, full replies under each root (about 240 KB of text a page) would break the 60 KB gzip bound.
 -- =====================================================================================================
 
 -- -----------------------------------------------------------------------------------------------------
@@ -28,16 +29,33 @@ comment on index public.comments_citizen_created_idx is
 -- -----------------------------------------------------------------------------------------------------
 
 create function private.comment_paging(
-  out roots_per_page integer, out replies_shown integer, out replies_per_page integer
+  out roots_per_page integer, out replies_shown integer, out replies_per_page integer,
+  out reply_preview_length integer
 )
 language sql immutable
 set search_path = ''
 as $$
-  select 20, 5, 50
+  -- replies_shown <= replies_per_page: the replies shown under a root are all on its replies view's first
+  -- page, where « Lire la suite » leads.
+  select 20, 5, 20, 280
 $$;
 comment on function private.comment_paging() is
   'The one statement of comment page sizes: root comments per page of a proposition, replies shown under '
-  'each root there, replies per page of a root''s replies view. Answers carry them as page_size.';
+  'each root there, replies per page of a root''s replies view, and the characters of a shown reply''s '
+  'preview. Answers carry them (page_size; replies_shown and reply_preview_length in comments_page).';
+
+create function private.text_preview(p_text text, p_length integer) returns text
+language sql immutable
+set search_path = ''
+as $$
+  -- Cut after the last whole word that fits, unless that loses more than half the preview (one long word).
+  select case when pg_catalog.char_length(p_text) <= p_length then p_text
+              else coalesce((select w from pg_catalog.substring(pg_catalog.left(p_text, p_length + 1), '^(.*\S)\s') w
+                              where pg_catalog.char_length(w) > p_length / 2),
+                            pg_catalog.rtrim(pg_catalog.left(p_text, p_length))) end
+$$;
+comment on function private.text_preview(text, integer) is
+  'The start of a text, at most p_length characters, cut at a word boundary when one is near the end.';
 
 create function private.page_count(p_total bigint, p_size integer) returns integer
 language sql immutable
@@ -73,18 +91,26 @@ $$;
 comment on function private.page_json(integer, bigint, integer) is
   'The one shape of paging facts in answers: page, pages, page_size, total.';
 
-create function private.replies_json(p_root_id uuid, p_limit integer, p_offset integer) returns jsonb
+create function private.replies_json(
+  p_root_id uuid, p_limit integer, p_offset integer, p_preview_length integer default null
+) returns jsonb
 language sql stable
 set search_path = ''
 as $$
-  select coalesce(pg_catalog.jsonb_agg(private.comment_json(c) order by c.created_at, c.id), '[]')
+  select coalesce(pg_catalog.jsonb_agg(
+           case when p_preview_length is null then private.comment_json(c)
+                else private.comment_json(c) || pg_catalog.jsonb_build_object(
+                       'body', private.text_preview(c.body, p_preview_length),
+                       'body_truncated', pg_catalog.char_length(c.body) > p_preview_length) end
+           order by c.created_at, c.id), '[]')
     from (select * from public.comments
            where parent_id = p_root_id and status = 'published'
            order by created_at, id
            limit p_limit offset p_offset) c
 $$;
-comment on function private.replies_json(uuid, integer, integer) is
-  'A slice of a root comment''s published replies, oldest first.';
+comment on function private.replies_json(uuid, integer, integer, integer) is
+  'A slice of a root comment''s published replies, oldest first; with p_preview_length, each body is cut '
+  'to a preview of that many characters (body_truncated says whether it was).';
 
 create function private.replies_count(p_root_id uuid) returns bigint
 language sql stable
@@ -204,19 +230,20 @@ begin
     'comments', coalesce((
       select pg_catalog.jsonb_agg(
                private.comment_json(r) || pg_catalog.jsonb_build_object(
-                 'replies', private.replies_json(r.id, v_paging.replies_shown, 0),
+                 'replies', private.replies_json(r.id, v_paging.replies_shown, 0, v_paging.reply_preview_length),
                  'replies_count', private.replies_count(r.id))
                order by r.created_at, r.id)
         from (select * from public.comments
                where proposition_id = v_proposition.id and parent_id is null and status = 'published'
                order by created_at, id
                limit v_paging.roots_per_page offset (v_page - 1) * v_paging.roots_per_page) r), '[]'),
-    'comments_page', private.page_json(v_page, v_roots, v_paging.roots_per_page));
+    'comments_page', private.page_json(v_page, v_roots, v_paging.roots_per_page) || pg_catalog.jsonb_build_object(
+      'replies_shown', v_paging.replies_shown, 'reply_preview_length', v_paging.reply_preview_length));
 end
 $$;
 comment on function public.get_proposition(uuid, uuid, integer) is
   'Action: a visible proposition with one page of its published root comments (oldest first), each with '
-  'its first replies and its replies_count; comments_page gives the paging facts.';
+  'previews of its first replies and its replies_count; comments_page gives the paging facts.';
 
 create function public.list_comment_replies(p_comment_id uuid, p_page integer default 1) returns jsonb
 language plpgsql stable
