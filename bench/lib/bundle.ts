@@ -34,6 +34,9 @@ export async function functionBuildOptions(netlifyConfigPath = "netlify.toml"): 
     format: "esm",
     target: "node20",
     external: externalNodeModules,
+    // Netlify's own banner (zip-it-and-ship-it, for esbuild issue 1921): CommonJS code inlined into an ES
+    // module may still call require() for Node built-ins.
+    banner: { js: `import { createRequire as __netlifyCreateRequire } from "node:module"; const require = __netlifyCreateRequire(import.meta.url);` },
     write: false,
     logLevel: "silent",
     outdir: "out",

@@ -18,7 +18,7 @@ import { projectRoot } from "../../site/_config/options.ts";
 import { functionsContent, writeFunctionsContent } from "../../site/_lib/content/functions-content.ts";
 import { loadContent } from "../../site/_lib/content/load.ts";
 import type { ContentStore } from "../../site/_lib/content/types.ts";
-import { functionBuildOptions, functionBundles } from "./bundle.ts";
+import { functionBundles } from "./bundle.ts";
 import type { ChildResult, ChildSpec } from "./cold-start-child.ts";
 
 const run = promisify(execFile);
@@ -145,9 +145,17 @@ export async function measureColdStarts(serverUrl: string): Promise<{ baseline: 
   await mkdir(join(projectRoot, ".tmp"), { recursive: true });
   const work = await mkdtemp(join(projectRoot, ".tmp", "cold-start-"));
   try {
-    const options = await functionBuildOptions();
     const child = join(work, "child.mjs");
-    await build({ ...options, entryPoints: [join(projectRoot, "bench/lib/cold-start-child.ts")], write: true, outdir: undefined, outfile: child });
+    await build({
+      entryPoints: [join(projectRoot, "bench/lib/cold-start-child.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      outfile: child,
+      logLevel: "silent",
+    });
     const bundles = await functionBundles();
     for (const { name, code } of bundles) await writeFile(join(work, `${name}.mjs`), code);
 
