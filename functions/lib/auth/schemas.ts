@@ -1,4 +1,3 @@
-// zod/mini: the same validation as zod, a twentieth of its weight in every function bundle.
 import * as z from "zod/mini";
 
 // Lowercased here and compared case-insensitively (citext) in SQL; checks run in order, trimming first.

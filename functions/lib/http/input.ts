@@ -1,5 +1,6 @@
 // One step for every state-changing request: same-origin proof, bounded body, then schema validation.
 // The raw fields are kept on the context first, so a rejected form can be shown again with the citizen's text.
+// Schemas use zod/mini, zod's tree-shakable API: the same checks at a twentieth of zod's weight in a bundle.
 import * as z from "zod/mini";
 import { hasControlCharacter, isVisibleText } from "../../../site/_lib/text/visible.ts";
 import { bodyKindOf, citizenBodyLimit, readBody } from "./body.ts";
