@@ -2,8 +2,9 @@
 // (`_functions/content.json`, shipped through netlify.toml's `included_files`), so a function never reads nor
 // validates content/ itself and serves the content of its own deploy, whatever the repository holds since.
 // It lists unlisted consultations too, which is why it is never written into the publish folder.
-// This module is the one source of that file: the build plugin and the function tests' harness both write it
-// through `writeFunctionsContent`, and the functions import only its types and version (no loader, no zod).
+// This module is the one source of that file: the build plugin, the function tests' harness and the cold-start
+// bench write it through `writeFunctionsContent`; the functions import only its types, version and file name
+// (no loader, no zod).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Consultation, ContentStore, Lang, PhaseModules } from "./types.ts";
