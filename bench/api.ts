@@ -6,6 +6,7 @@ import { cpus } from "node:os";
 import autocannon from "autocannon";
 import { startPgCluster, findPostgresBin } from "../scripts/pg-cluster.ts";
 import { functionBundleSizes } from "./lib/bundle.ts";
+import { coldStartReport } from "./lib/cold-start.ts";
 import type { ApiSetup, BaselineResult, ChildMessage } from "./lib/api-protocol.ts";
 
 const durationSeconds = Number(process.env["BENCH_SECONDS"] ?? 10);
@@ -146,6 +147,9 @@ async function main(): Promise<void> {
   for (const size of await functionBundleSizes()) {
     lines.push(`  ${size.name.padEnd(28)} ${(size.bytes / 1024).toFixed(1).padStart(8)} KB   gzip ${(size.gzip / 1024).toFixed(1).padStart(7)} KB`);
   }
+
+  // Each function's cold start on PostgreSQL, on a cluster of its own (bench/lib/cold-start.ts).
+  lines.push("", ...(await coldStartReport()));
   console.log(lines.join("\n"));
 }
 

@@ -2,6 +2,7 @@
 // Only their hashes are stored; the per-email and per-address limits are counted in SQL, which also decides
 // whether the address is busy enough to need the proof of work (GET: a fresh challenge, for JSON clients).
 import type { Config } from "@netlify/functions";
+import * as z from "zod/mini";
 import { codeHash, ipHash, newLinkToken, newSignInCode, tokenHash } from "../lib/auth/crypto.ts";
 import { emailCookie } from "../lib/auth/email-cookie.ts";
 import { newChallenge, proofField, verifiedProof } from "../lib/auth/proof-of-work.ts";
@@ -25,7 +26,7 @@ async function siteName(): Promise<string> {
   }
 }
 
-const input = signInInput.extend({ proof: proofField });
+const input = z.extend(signInInput, { proof: proofField });
 
 export default handler({
   async GET() {

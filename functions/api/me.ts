@@ -2,7 +2,7 @@
 // DELETE (or POST action=delete&confirm=yes from the account page's form): erases the account; contributions
 // stay, anonymized.
 import type { Config } from "@netlify/functions";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { eraseInput } from "../lib/account/schemas.ts";
 import { clearSessionCookie } from "../lib/auth/cookie.ts";
 import { requireCitizen } from "../lib/auth/session.ts";

@@ -17,12 +17,15 @@ export interface RedirectRule {
 export interface NetlifyConfig {
   headers: HeaderRule[];
   redirects: RedirectRule[];
+  /** `[functions] external_node_modules`: packages shipped beside the function bundles, not inside them. */
+  externalNodeModules: string[];
 }
 
 export async function loadNetlifyConfig(path = "netlify.toml"): Promise<NetlifyConfig> {
   const raw = parse(await readFile(path, "utf8")) as {
     headers?: { for: string; values?: Record<string, string> }[];
     redirects?: { from: string; to: string; status?: number; force?: boolean }[];
+    functions?: { external_node_modules?: string[] };
   };
   return {
     headers: (raw.headers ?? []).map((rule) => ({ for: rule.for, values: rule.values ?? {} })),
@@ -32,6 +35,7 @@ export async function loadNetlifyConfig(path = "netlify.toml"): Promise<NetlifyC
       status: rule.status ?? 301,
       force: rule.force ?? false,
     })),
+    externalNodeModules: raw.functions?.external_node_modules ?? [],
   };
 }
 

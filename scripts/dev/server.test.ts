@@ -114,6 +114,8 @@ describe("netlify.toml", () => {
     };
     expect(raw.build).toEqual({ command: "npm run build", publish: "_site" });
     expect(raw.functions).toMatchObject({ directory: "functions/api", node_bundler: "esbuild" });
-    expect(raw.functions.included_files).toContain("_site/_shell/**");
+    // Functions read the build's content JSON, never content/ (issue 7).
+    expect(raw.functions.included_files).toContain("_functions/**");
+    expect(raw.functions.included_files).not.toContain("content/**");
   });
 });

@@ -17,7 +17,7 @@ let consultations: Consultation[];
 
 beforeAll(async () => {
   h = await startHarness();
-  consultations = (await loadContent(process.env.PARLONS_CONTENT_DIR)).consultations;
+  consultations = (await loadContent(h.contentDir)).consultations;
   const cookie = await signedInCookie();
   const res = await invoke(propositions, request(`/api/consultations/${slugs.open}/propositions`, {
     json: { title: "Idée <b>du</b> snapshot", body: "Texte" },

@@ -1,6 +1,7 @@
 // The idea box's Eleventy plugin: the async shortcode `{% ideabox consultation, lang %}` renders the
 // build-time snapshot of a consultation's propositions with the same renderer the functions use, so readers
 // without JavaScript, search engines and finished consultations see them; the client then refreshes it live.
+import { functionsConsultation } from "../_lib/content/functions-content.ts";
 import type { Consultation, Lang } from "../_lib/content/types.ts";
 import { renderList } from "../../templates/modules/ideabox/render.ts";
 import { consultationRef, openIdeaboxSettings } from "../../functions/lib/ideabox/consultation.ts";
@@ -20,10 +21,11 @@ export async function renderSnapshot(consultation: Consultation, lang: Lang, now
   } catch (error) {
     if (!(error instanceof AppError && error.code === "consultation_not_found")) throw error;
   }
+  const live = functionsConsultation(consultation);
   return renderList({
     lang,
-    consultation: consultationRef(consultation),
-    settings: openIdeaboxSettings(consultation, now),
+    consultation: consultationRef(live),
+    settings: openIdeaboxSettings(live, now),
     citizen: null,
     snapshot: true,
     ...firstPage,

@@ -7,6 +7,7 @@ import assetsPlugin from "./assets.ts";
 import dataPlugin from "./data.ts";
 import datesPlugin from "./dates.ts";
 import feedsPlugin from "./feeds.ts";
+import functionsContentPlugin from "./functions-content.ts";
 import i18nPlugin from "./i18n.ts";
 import imagesPlugin from "./images.ts";
 import listingsPlugin from "./listings.ts";
@@ -41,4 +42,5 @@ export default function parlonsConfig(eleventyConfig: any, options: SiteOptions)
   eleventyConfig.addPlugin(assetsPlugin, options);
   eleventyConfig.addPlugin(imagesPlugin, options);
   eleventyConfig.addPlugin(adminPlugin, options);
+  eleventyConfig.addPlugin(functionsContentPlugin, options);
 }

@@ -7,6 +7,11 @@ export interface SiteOptions {
   contentDir: string;
   /** Absolute path of the output folder. */
   outDir: string;
+  /**
+   * Absolute path of what the build writes for the functions only (content.json), outside the publish folder;
+   * by default `_functions` beside `outDir`, so a test's build in a temporary folder keeps its own.
+   */
+  functionsDir: string;
   /** The instant a build treats as "now" (current phase, upcoming events); read again on each watch rebuild. */
   clock: () => Date;
   /** Bundle the Decap admin into <outDir>/admin (about 3 s, once per process; tests that don't need it skip it). */
@@ -17,9 +22,11 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const inputDir = path.join(projectRoot, "site");
 
 export function resolveOptions(partial: Partial<SiteOptions> = {}): SiteOptions {
+  const outDir = path.resolve(partial.outDir ?? path.join(projectRoot, "_site"));
   return {
     contentDir: path.resolve(partial.contentDir ?? path.join(projectRoot, "content")),
-    outDir: path.resolve(partial.outDir ?? path.join(projectRoot, "_site")),
+    outDir,
+    functionsDir: path.resolve(partial.functionsDir ?? path.join(path.dirname(outDir), "_functions")),
     clock: partial.clock ?? (() => new Date()),
     admin: partial.admin ?? true,
   };

@@ -8,6 +8,7 @@ import pg from "pg";
 import { getDataPort } from "../../functions/lib/db/index.ts";
 import { listOutbox } from "../../functions/lib/mail/outbox.ts";
 import { buildSite } from "../../site/_config/build.ts";
+import { functionsContentFile } from "../../site/_lib/content/functions-content.ts";
 import { loadContent } from "../../site/_lib/content/load.ts";
 import type { ContentStore } from "../../site/_lib/content/types.ts";
 import { outboxPage } from "../../scripts/dev/outbox.ts";
@@ -54,6 +55,8 @@ export async function startTestSite(options: { postgresUrl?: string; admin?: boo
     process.env["PARLONS_PGLITE_DIR"] = "memory://";
   }
   process.env["PARLONS_OUTBOX_DIR"] = join(work, "outbox");
+  // The build below writes the functions' content beside its output (resolveOptions' functionsDir).
+  process.env["PARLONS_FUNCTIONS_CONTENT"] = join(work, "_functions", functionsContentFile);
   process.env["PARLONS_SECRET"] ??= "browser-tests-secret-not-for-production-0123456789";
 
   const store = await loadContent("content");

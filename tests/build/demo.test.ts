@@ -1,11 +1,12 @@
 // The demo site, built once: every page exists in each language, internal links resolve, the feeds parse, no
 // inline script or style anywhere, and the sitemap lists pages but not unlisted consultations.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { functionsContentFile, type FunctionsContent } from "../../site/_lib/content/functions-content.ts";
 import { loadContent } from "../../site/_lib/content/load.ts";
 import type { ContentStore } from "../../site/_lib/content/types.ts";
 import { buildDemo, linkedUrls, type BuiltSite } from "./helpers.ts";
@@ -175,6 +176,17 @@ describe("demo build", () => {
       expect(shell).toContain('<meta name="robots" content="noindex">');
       expect(shell).toContain(`<html lang="${lang}"`);
     }
+  });
+
+  it("writes the functions' content beside the publish folder: every consultation, unlisted ones too, and the shells", async () => {
+    const content = JSON.parse(await readFile(path.join(site.dir, "../_functions", functionsContentFile), "utf8")) as FunctionsContent;
+    const versions = (list: { lang: string; slug: string }[]) => list.map((c) => `${c.lang}/${c.slug}`).sort();
+    expect(versions(content.consultations)).toEqual(versions(store.consultations));
+    // The functions serve unlisted consultations' live pages: the file lists them, so it is never published.
+    expect(content.consultations.some((c) => c.slug === "budget-ecoles")).toBe(true);
+    expect(site.files.filter((file) => file.endsWith(functionsContentFile))).toEqual([]);
+    expect(content.settings.communeName).toBe(store.settings.communeName);
+    for (const lang of ["fr", "en"] as const) expect(content.shells[lang]).toBe(html.get(`_shell/${lang}.html`));
   });
 
   it("states the accessibility status in the footer and the RGAA sections on the statement page", () => {

@@ -3,7 +3,7 @@
 // The crypto lives here; whether a proof is needed, and whether it was already used, is decided in SQL
 // (request_sign_in), which receives only the verified challenge as a single-use key.
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { keyedHash, safeEqual, sha256 } from "./crypto.ts";
 
 /** Tuned so a phone's WebCrypto finds it in about a second (site/assets/js/sign-in.ts), a bot pays per request. */
@@ -31,14 +31,14 @@ export function newChallenge(now = Date.now(), maxnumber = proofMaxNumber): Chal
 
 const solution = z.object({
   algorithm: z.literal("SHA-256"),
-  challenge: z.string().regex(/^[0-9a-f]{64}$/),
-  number: z.number().int().nonnegative(),
-  salt: z.string().max(200),
-  signature: z.string().regex(/^[0-9a-f]{64}$/),
+  challenge: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  number: z.int().check(z.nonnegative()),
+  salt: z.string().check(z.maxLength(200)),
+  signature: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
 /** The form field (base64 JSON, as the ALTCHA widget sends it); empty when the browser ran no script. */
-export const proofField = z.string().max(2000).optional();
+export const proofField = z.optional(z.string().check(z.maxLength(2000)));
 
 /** The solved challenge, to be spent once in SQL, or null when the payload is absent, forged, wrong or expired. */
 export function verifiedProof(payload: string | undefined, now = Date.now()): string | null {

@@ -1,9 +1,7 @@
-// Chooses the data port from the environment (docs/ARCHITECTURE.md, "Data port").
-import { createPGliteDataPort } from "./pglite.ts";
-import { openPGliteFolder } from "./pglite-folder.ts";
+// Chooses the data port from the environment (docs/ARCHITECTURE.md, "Data port"). Each adapter is imported
+// only once chosen: a function's cold start then evaluates one adapter, not three (supabase-js alone, bundled,
+// took longer to evaluate than the rest of a bundle).
 import type { DataPort } from "./port.ts";
-import { createPostgresDataPort } from "./postgres.ts";
-import { createSupabaseDataPort } from "./supabase.ts";
 
 export type { ActionArgs, ActionName, DataPort } from "./port.ts";
 
@@ -13,13 +11,18 @@ export type { ActionArgs, ActionName, DataPort } from "./port.ts";
  */
 export async function createDataPort(env: NodeJS.ProcessEnv = process.env): Promise<DataPort> {
   const secretKey = env.SUPABASE_SECRET_KEY || env.SUPABASE_SERVICE_ROLE_KEY;
-  if (env.SUPABASE_URL && secretKey) return createSupabaseDataPort({ url: env.SUPABASE_URL, secretKey });
+  if (env.SUPABASE_URL && secretKey) {
+    const { createSupabaseDataPort } = await import("./supabase.ts");
+    return createSupabaseDataPort({ url: env.SUPABASE_URL, secretKey });
+  }
   if (env.DATABASE_URL) {
+    const { createPostgresDataPort } = await import("./postgres.ts");
     return createPostgresDataPort({ connectionString: env.DATABASE_URL, migrate: env.PARLONS_MIGRATE !== "0" });
   }
   const dataDir = env.PARLONS_PGLITE_DIR || ".data/pglite";
   // A throwaway in-memory database belongs to this process alone: nothing to share, nothing to lock.
-  return dataDir.startsWith("memory://") ? createPGliteDataPort(dataDir) : openPGliteFolder(dataDir);
+  if (dataDir.startsWith("memory://")) return (await import("./pglite.ts")).createPGliteDataPort(dataDir);
+  return (await import("./pglite-folder.ts")).openPGliteFolder(dataDir);
 }
 
 let shared: Promise<DataPort> | undefined;

@@ -1,9 +1,7 @@
-// The embedded default: PostgreSQL in WASM, in-process, persisted in a git-ignored folder.
+// The embedded default: PostgreSQL in WASM, in-process, persisted in a git-ignored folder. PGlite stays out of
+// the function bundles (netlify.toml's external_node_modules) and is loaded only when this adapter is chosen.
 import { mkdir } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
-import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
-import { citext } from "@electric-sql/pglite/contrib/citext";
-import { pgcrypto } from "@electric-sql/pglite/contrib/pgcrypto";
+import type { PGlite } from "@electric-sql/pglite";
 import { toAppError, unwrapResult } from "./errors.ts";
 import { migrate } from "./migrate.ts";
 import type { DataPort } from "./port.ts";
@@ -20,6 +18,12 @@ export interface PGliteDataPort extends DataPort {
  */
 export async function createPGliteDataPort(dataDir: string): Promise<PGliteDataPort> {
   if (!dataDir.startsWith("memory://")) await mkdir(dataDir, { recursive: true });
+  const [{ PGlite }, { btree_gist }, { citext }, { pgcrypto }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/btree_gist"),
+    import("@electric-sql/pglite/contrib/citext"),
+    import("@electric-sql/pglite/contrib/pgcrypto"),
+  ]);
   const db = await PGlite.create({ dataDir, extensions: { btree_gist, citext, pgcrypto } });
   await migrate({
     exec: async (sql) => void (await db.exec(sql)),

@@ -1,5 +1,6 @@
-// Any PostgreSQL server by URL: self-hosting, and CI against a real server.
-import pg from "pg";
+// Any PostgreSQL server by URL: self-hosting, and CI against a real server. `pg` stays out of the function
+// bundles (netlify.toml's external_node_modules) and is loaded here, so a Supabase deployment never loads it.
+import type { Pool } from "pg";
 import { toAppError, unwrapResult } from "./errors.ts";
 import { migrate } from "./migrate.ts";
 import type { DataPort } from "./port.ts";
@@ -14,7 +15,10 @@ export interface PostgresOptions {
 }
 
 /** Applies bootstrap and pending migrations through one connection as the URL's own (owner) role. */
+const loadPg = async () => (await import("pg")).default;
+
 export async function migratePostgres(connectionString: string): Promise<string[]> {
+  const pg = await loadPg();
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -32,7 +36,8 @@ export async function createPostgresDataPort(options: PostgresOptions): Promise<
 
   // Every pooled connection acts as service_role, as the functions do on Supabase, so grants and revokes are
   // exercised; one statement per call keeps each action atomic and costs a single round trip.
-  const pool = new pg.Pool({
+  const pg = await loadPg();
+  const pool: Pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
     options: "-c role=service_role",

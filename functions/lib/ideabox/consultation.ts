@@ -1,13 +1,14 @@
 // A consultation as the idea box pages need it: its content (title, themes, districts) in the page's
 // language and the settings of the phase open now. The SQL actions check the same rules on the database
 // clock; this copy only decides which forms to show.
-import type { Consultation, Lang } from "../../../site/_lib/content/types.ts";
+import type { FunctionsConsultation } from "../../../site/_lib/content/functions-content.ts";
+import type { Lang } from "../../../site/_lib/content/types.ts";
 import type { ConsultationRef, IdeaboxSettings } from "../../../templates/modules/ideabox/types.ts";
 import { getContent } from "../content.ts";
 import { AppError } from "../http/errors.ts";
 
-export function openIdeaboxSettings(consultation: Consultation, now: Date): IdeaboxSettings | null {
-  const phase = consultation.phases.find((p) => p.start <= now && now < p.end);
+export function openIdeaboxSettings(consultation: FunctionsConsultation, now: Date): IdeaboxSettings | null {
+  const phase = consultation.phases.find((p) => Date.parse(p.start) <= now.getTime() && now.getTime() < Date.parse(p.end));
   const settings = phase?.modules.ideabox;
   if (!settings) return null;
   return {
@@ -17,17 +18,13 @@ export function openIdeaboxSettings(consultation: Consultation, now: Date): Idea
   };
 }
 
-export function consultationRef(consultation: Consultation): ConsultationRef {
-  return {
-    slug: consultation.slug,
-    title: consultation.title,
-    themes: consultation.themes,
-    districts: consultation.districts.map((d) => d.name),
-  };
+export function consultationRef(consultation: FunctionsConsultation): ConsultationRef {
+  const { slug, title, themes, districts } = consultation;
+  return { slug, title, themes, districts };
 }
 
 /** The consultation in `lang`, else its French version; consultation_not_found when content has neither. */
-export async function findConsultation(slug: string, lang: Lang): Promise<Consultation> {
+export async function findConsultation(slug: string, lang: Lang): Promise<FunctionsConsultation> {
   const { consultations } = await getContent();
   const found =
     consultations.find((c) => c.slug === slug && c.lang === lang) ??

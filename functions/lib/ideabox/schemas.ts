@@ -1,6 +1,6 @@
 // What citizens may send to the idea box. Lengths mirror the SQL checks so the form can name the field at
 // fault; the database stays the final judge.
-import { z } from "zod";
+import * as z from "zod/mini";
 import { limits } from "../../../templates/modules/ideabox/forms.ts";
 import { citizenText, optionalChoice, optionalNumber, uuid } from "../http/input.ts";
 
@@ -15,17 +15,14 @@ export const propositionInput = z.object({
 });
 
 export const supportInput = z.object({
-  action: z.enum(["support", "withdraw"]).default("support"),
+  action: z._default(z.enum(["support", "withdraw"]), "support"),
 });
 
 export const commentInput = z.object({
   body: citizenText({ max: limits.comment, multiline: true }),
-  parent_id: z
-    .union([uuid, z.literal(""), z.null()])
-    .optional()
-    .transform((v) => v || null),
-  alignment: z
-    .union([z.enum(["for", "against", "neutral"]), z.literal(""), z.null()])
-    .optional()
-    .transform((v) => v || null),
+  parent_id: z.pipe(z.optional(z.union([uuid, z.literal(""), z.null()])), z.transform((v) => v || null)),
+  alignment: z.pipe(
+    z.optional(z.union([z.enum(["for", "against", "neutral"]), z.literal(""), z.null()])),
+    z.transform((v) => v || null),
+  ),
 });

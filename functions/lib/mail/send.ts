@@ -1,5 +1,6 @@
-// Sends a mail: SMTP through nodemailer when SMTP_URL is set (production), else the local outbox.
-import { createTransport, type Transporter } from "nodemailer";
+// Sends a mail: SMTP through nodemailer when SMTP_URL is set (production), else the local outbox. nodemailer
+// stays out of the function bundles (netlify.toml's external_node_modules) and is loaded on the first mail.
+import type { Transporter } from "nodemailer";
 import { isProduction } from "../auth/secret.ts";
 import { type Mail, writeToOutbox } from "./outbox.ts";
 
@@ -16,6 +17,6 @@ export async function sendMail(mail: Mail): Promise<void> {
     await writeToOutbox(mail, sender());
     return;
   }
-  transport ??= createTransport(url);
+  transport ??= (await import("nodemailer")).createTransport(url);
   await transport.sendMail({ from: sender(), ...mail });
 }

@@ -1,10 +1,10 @@
-// Live pages reuse the site's own header, footer and stylesheet: the build emits `_site/_shell/<lang>.html`
-// with two placeholders. Without a build (tests, a fresh clone) a minimal accessible page stands in.
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+// Live pages reuse the site's own header, footer and stylesheet: the build renders `/_shell/<lang>.html` with
+// two placeholders and copies it into the functions' content JSON. Without a built shell (tests, a fresh
+// clone) a minimal accessible page stands in.
 import type { Lang } from "../../../site/_lib/content/types.ts";
 import { t } from "../../../site/_lib/i18n/index.ts";
 import { escapeHtml, type SafeHtml } from "../../../templates/modules/ideabox/html.ts";
+import { getContent } from "../content.ts";
 
 const titleMark = "<!--parlons:title-->";
 const mainMark = "<!--parlons:main-->";
@@ -27,16 +27,14 @@ ${mainMark}
 `;
 }
 
-/** Read on every call: the dev server rebuilds the site underneath us, and the file is a few kilobytes. */
 async function loadShell(lang: Lang): Promise<string> {
-  const dir = process.env.PARLONS_SITE_DIR ?? "_site";
+  let shell: string | undefined;
   try {
-    const shell = await readFile(join(dir, "_shell", `${lang}.html`), "utf8");
-    if (shell.includes(mainMark)) return shell;
+    shell = (await getContent()).shells[lang];
   } catch {
-    // No build yet: fall through to the minimal page.
+    // No build yet: the minimal page (pages that need a consultation fail anyway).
   }
-  return fallbackShell(lang);
+  return shell?.includes(mainMark) ? shell : fallbackShell(lang);
 }
 
 /** The module's client script goes with the content, since the generic shell does not load it. */

@@ -1,10 +1,10 @@
 /**
  * Function-level test harness: real `Request` objects into the real handlers, against a real database reached
  * through `getDataPort()` (in-memory PGlite, or a fresh database on the throwaway PostgreSQL cluster), and a
- * real content folder read by the build's loader.
+ * real content folder read by the build's loader, then written for the functions as the build writes it.
  *
  * `startHarness()` must run before anything calls `getDataPort()` in the test file: it points the data port,
- * the outbox and the content loader at throwaway places, writes consultations whose phases sit around now,
+ * the outbox and the functions' content at throwaway places, writes consultations whose phases sit around now,
  * and syncs them into the database exactly as the dev server and the build do. The data port is one per
  * process, so a test file runs on one engine; a suite meant for both is called from one file per engine.
  */
@@ -12,6 +12,7 @@ import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
+import { functionsContent, functionsContentFile, writeFunctionsContent } from "../../../site/_lib/content/functions-content.ts";
 import type { PGliteDataPort } from "../db/pglite.ts";
 import { createPostgresTestDataPort, type TestDataPort } from "../db/testing.ts";
 import { listOutbox, type OutboxMail } from "../mail/outbox.ts";
@@ -86,6 +87,8 @@ async function writeContent(dir: string): Promise<void> {
 /** What a test can use on either engine. */
 export interface PortableHarness {
   engine: "pglite" | "postgres";
+  /** The fixture content folder the functions' content JSON was written from. */
+  contentDir: string;
   /** Runs SQL as the database owner, outside the actions. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Rows of a table, counted as the database owner. */
@@ -147,8 +150,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Portab
   useEnv({
     ...database.env,
     PARLONS_OUTBOX_DIR: join(root, "outbox"),
-    PARLONS_CONTENT_DIR: join(root, "content"),
-    PARLONS_SITE_DIR: join(root, "no-site"),
+    PARLONS_FUNCTIONS_CONTENT: join(root, "functions", functionsContentFile),
     PARLONS_SECRET: "test-secret-for-functions",
     SUPABASE_URL: undefined,
     SMTP_URL: undefined,
@@ -160,13 +162,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Portab
   const { syncContent } = await import("../../../scripts/sync-content.ts");
   const port = await getDataPort();
   afterAll(() => port.close());
-  await syncContent(port, await loadContent(join(root, "content")));
+  const store = await loadContent(join(root, "content"));
+  await syncContent(port, store);
+  // No built site: the pages use the minimal shell.
+  writeFunctionsContent(join(root, "functions"), functionsContent(store));
 
   const pglite = port as PGliteDataPort;
   const sql = database.owner
     ? database.owner.sql
     : async <T,>(text: string, params?: unknown[]) => (await pglite.db.query<T>(text, params)).rows;
   const common = {
+    contentDir: join(root, "content"),
     sql,
     async count(table: string, where = "true", params: unknown[] = []) {
       if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table ${table}`);
