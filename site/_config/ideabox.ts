@@ -22,7 +22,7 @@ export async function renderSnapshot(consultation: Consultation, lang: Lang, now
   }
   return renderList({
     lang,
-    consultation: consultationRef(consultation),
+    consultation: consultationRef(consultation, lang),
     settings: openIdeaboxSettings(consultation, now),
     citizen: null,
     snapshot: true,

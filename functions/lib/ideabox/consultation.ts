@@ -1,7 +1,8 @@
 // A consultation as the idea box pages need it: its content (title, themes, districts) in the page's
 // language and the settings of the phase open now. The SQL actions check the same rules on the database
 // clock; this copy only decides which forms to show.
-import type { Consultation, Lang } from "../../../site/_lib/content/types.ts";
+import { termName } from "../../../site/_lib/content/terms.ts";
+import type { Consultation, Lang, Term } from "../../../site/_lib/content/types.ts";
 import type { ConsultationRef, IdeaboxSettings } from "../../../templates/modules/ideabox/types.ts";
 import { getContent } from "../content.ts";
 import { AppError } from "../http/errors.ts";
@@ -17,12 +18,14 @@ export function openIdeaboxSettings(consultation: Consultation, now: Date): Idea
   };
 }
 
-export function consultationRef(consultation: Consultation): ConsultationRef {
+/** Themes and districts as choices: the French name is the value, the label is in the page's language. */
+export function consultationRef(consultation: Consultation, lang: Lang): ConsultationRef {
+  const choices = (terms: Term[]) => terms.map((term) => ({ value: term.name, label: termName(term, lang) }));
   return {
     slug: consultation.slug,
     title: consultation.title,
-    themes: consultation.themes,
-    districts: consultation.districts.map((d) => d.name),
+    themes: choices(consultation.themes),
+    districts: choices(consultation.districts),
   };
 }
 
