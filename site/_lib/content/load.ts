@@ -8,7 +8,7 @@ import path from "node:path";
 import { paletteFrom } from "../branding/palette.ts";
 import { ContrastError, assertContrast } from "../branding/guard.ts";
 import { ContentError, formatPath, type ContentIssue } from "./errors.ts";
-import { parseMarkdownFile, parseYamlFile, stripEmpty, type ParsedFile } from "./files.ts";
+import { fileData, parseMarkdownFile, parseYamlFile, type ParsedFile } from "./files.ts";
 import { folderCollections, settingsCollection, type FolderCollection } from "./model/index.ts";
 import { toConsultation, toEvent, toNews, toPage, toSettings, type EntryMeta } from "./normalize.ts";
 import { entryUrl, reservedSlugs, slugPattern } from "./routes.ts";
@@ -44,8 +44,7 @@ function readParsed(
   problems: Problems,
 ): Record<string, unknown> | undefined {
   try {
-    const { data, body } = parse(readFileSync(file, "utf8"));
-    return stripEmpty(body === undefined ? data : { ...data, body }) as Record<string, unknown>;
+    return fileData(parse(readFileSync(file, "utf8")));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problems.add(file, [], code === "ENOENT" ? "file is missing" : `cannot be read: ${(error as Error).message}`, error);
