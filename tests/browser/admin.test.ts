@@ -74,7 +74,8 @@ it("saves a new cover image on a French-only consultation without writing an Eng
   const errors = collectErrors(page);
   await logIn(page);
   await page.goto(`${site.url}/admin/#/collections/consultations/entries/${slug}`);
-  await page.getByRole("button", { name: "Choisir une image différente" }).click({ timeout: 30_000 });
+  // The French pane comes first; before issue 8 the English one showed the duplicated picture with its own button.
+  await page.getByRole("button", { name: "Choisir une image différente" }).first().click({ timeout: 30_000 });
   await page.getByText("plan-velo.jpg", { exact: true }).click({ timeout: 30_000 });
   await page.getByRole("button", { name: "Choisir les éléments sélectionnés" }).click();
   await page.getByRole("button", { name: "Publier", exact: true }).click();
