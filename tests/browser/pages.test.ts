@@ -43,7 +43,7 @@ function pages(): [string, string, number][] {
 
 describe("citizen pages in Chromium", () => {
   it("lists every page type of the demo content", () => {
-    expect(pages()).toHaveLength(8);
+    expect(pages()).toHaveLength(10);
   });
 
   for (const javaScriptEnabled of [true, false]) {
