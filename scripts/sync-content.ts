@@ -12,7 +12,8 @@ export function consultationPayload(consultation: Consultation) {
   return {
     slug: consultation.slug,
     title: consultation.title,
-    themes: consultation.themes,
+    // French names: the keys propositions are stored under (English names are only shown).
+    themes: consultation.themes.map((theme) => theme.name),
     districts: consultation.districts.map((district) => district.name),
     visibility: consultation.visibility,
     phases: consultation.phases.map((phase) => ({

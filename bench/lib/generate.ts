@@ -53,8 +53,11 @@ export async function generateLargeContent(
       {
         title: pick(corpus.projects, i).title.slice(0, 120) || `Consultation ${i}`,
         summary: pick(corpus.arguments, i).slice(0, 240),
-        themes: [...new Set(themes)],
-        districts: [0, 1, 2].map((k) => ({ name: `${pick(corpus.projects, i + k).district} (${k})` })),
+        themes: [...new Set(themes)].map((name) => ({ name, name_en: `${name} (en)` })),
+        districts: [0, 1, 2].map((k) => {
+          const name = `${pick(corpus.projects, i + k).district} (${k})`;
+          return { name, name_en: `${name} (en)` };
+        }),
         visibility: "public",
         phases: [
           {

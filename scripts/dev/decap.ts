@@ -56,14 +56,18 @@ function listen(server: Server, port: number): Promise<void> {
 
 /**
  * Starts decap-server (MODE=fs: plain file writes under `repoDir`) behind its guard on `port`, unless something
- * already answers there (another `npm start`).
+ * already answers there (another `npm start`). `exclusive` refuses that one instead: a test that saves through
+ * the admin must write into its own copy of the content, never into whatever folder the other server serves.
  */
 export async function startDecapServer(
-  options: { port?: number; repoDir?: string; timeoutMs?: number; allowedHosts?: string[] } = {},
+  options: { port?: number; repoDir?: string; timeoutMs?: number; allowedHosts?: string[]; exclusive?: boolean } = {},
 ): Promise<DecapServer> {
   const port = options.port ?? decapPort;
   const url = `http://localhost:${port}/api/v1`;
-  if (await answers(url)) return { url, close: async () => {} };
+  if (await answers(url)) {
+    if (options.exclusive) throw new Error(`port ${port} is taken by another decap-server (npm start?): stop it first`);
+    return { url, close: async () => {} };
+  }
   const internalPort = await freePort();
   const child: ChildProcess = spawn(resolve("node_modules/.bin/decap-server"), [], {
     env: {

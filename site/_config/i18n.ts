@@ -1,6 +1,7 @@
 // UI strings and language links for templates. Messages come from site/_lib/i18n (one source with the
 // functions); the page's `lang` is read from the template context so templates write {{ "ui.x" | t }}.
-import type { ContentStore, Lang } from "../_lib/content/types.ts";
+import { termName } from "../_lib/content/terms.ts";
+import { langs, type ContentStore, type Lang } from "../_lib/content/types.ts";
 import { t } from "../_lib/i18n/index.ts";
 import { buildContent } from "./content.ts";
 import type { SiteOptions } from "./options.ts";
@@ -17,11 +18,15 @@ export function switchUrl(alternates: Partial<Record<Lang, string>> | undefined,
 }
 
 /**
- * An organizer's link (header links are written once, usually to the French page) in the reader's language:
- * the translation of the entry it points to, when there is one.
+ * Where an organizer's link (header links are written once, usually to the French page) leads a reader of
+ * `lang`: the translation of the entry it points to, when there is one, else that entry's page and language
+ * (the template then says « (in French) »). Any other link is kept, taken to be in the reader's language.
  */
-export function localizeUrl(url: string, lang: Lang, store: ContentStore): string {
-  return translationsByUrl(store).get(url)?.[lang] ?? url;
+export function localizeLink(url: string, lang: Lang, store: ContentStore): { url: string; lang: Lang } {
+  const translations = translationsByUrl(store).get(url);
+  const own = translations?.[lang];
+  if (!translations || own) return { url: own ?? url, lang };
+  return { url, lang: langs.find((other) => translations[other] === url) ?? lang };
 }
 
 const indexes = new WeakMap<ContentStore, Map<string, Partial<Record<Lang, string>>>>();
@@ -50,10 +55,12 @@ export default function i18nPlugin(eleventyConfig: any, options: SiteOptions): v
     },
   );
   eleventyConfig.addFilter("switchUrl", switchUrl);
-  eleventyConfig.addFilter("localizeUrl", function (this: any, url: string) {
+  eleventyConfig.addFilter("localizeLink", function (this: any, url: string) {
+    const lang = (this.ctx?.lang ?? "fr") as Lang;
     const store = buildContent(options);
-    return store ? localizeUrl(url, (this.ctx?.lang ?? "fr") as Lang, store) : url;
+    return store ? localizeLink(url, lang, store) : { url, lang };
   });
+  eleventyConfig.addFilter("termName", termName);
   // For computed data in front matter, which has no template context: data.t(lang, key, params).
   eleventyConfig.addGlobalData("t", () => t);
 }

@@ -24,7 +24,7 @@ export async function renderSnapshot(consultation: Consultation, lang: Lang, now
   const live = functionsConsultation(consultation);
   return renderList({
     lang,
-    consultation: consultationRef(live),
+    consultation: consultationRef(live, lang),
     settings: openIdeaboxSettings(live, now),
     citizen: null,
     snapshot: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Consultation, Event, Phase } from "../_lib/content/types.ts";
 import type { NewsArticle } from "../_lib/content/types.ts";
-import { consultationState, currentPhase, listed, listPages, pastEvents, phaseState, upcomingEvents, usesModule } from "./listings.ts";
+import { consultationState, currentPhase, forLang, listed, listPages, pastEvents, phaseState, upcomingEvents, usesModule } from "./listings.ts";
 
 const day = (d: string) => new Date(`${d}T12:00:00Z`);
 const phase = (position: number, start: string, end: string, modules: Phase["modules"] = {}): Phase => ({
@@ -50,24 +50,37 @@ describe("agenda", () => {
   });
 });
 
-describe("list pages", () => {
+describe("lists in each language", () => {
   const news = (lang: "fr" | "en", count: number) =>
-    Array.from({ length: count }, (_, index) => ({ slug: `${lang}-${index}`, lang }) as NewsArticle);
+    Array.from({ length: count }, (_, index) => ({ slug: `article-${index}`, lang }) as NewsArticle);
   const first = { fr: "/actualites/", en: "/en/news/" };
 
-  it("splits each language into pages linked to each other, page 1 at the list's URL", () => {
+  it("show every entry to English readers: translated ones in English, the others in French, in the French order", () => {
+    const listed = forLang([...news("fr", 4), ...news("en", 2)], "en");
+    expect(listed.map((article) => `${article.slug}:${article.lang}`)).toEqual([
+      "article-0:en",
+      "article-1:en",
+      "article-2:fr",
+      "article-3:fr",
+    ]);
+    expect(forLang([...news("fr", 4), ...news("en", 2)], "fr").every((article) => article.lang === "fr")).toBe(true);
+  });
+
+  it("split into pages linked to each other, page 1 at the list's URL, as many in English as in French", () => {
     const pages = listPages([...news("fr", 45), ...news("en", 3)], ["fr", "en"], first, 20);
     expect(pages.map((page) => [page.url, page.items.length])).toEqual([
       ["/actualites/", 20],
       ["/actualites/page/2/", 20],
       ["/actualites/page/3/", 5],
-      ["/en/news/", 3],
+      ["/en/news/", 20],
+      ["/en/news/page/2/", 20],
+      ["/en/news/page/3/", 5],
     ]);
     expect(pages[1]).toMatchObject({ number: 2, count: 3, previous: "/actualites/", next: "/actualites/page/3/" });
-    expect(pages[3]).not.toHaveProperty("next");
+    expect(pages[5]).not.toHaveProperty("next");
   });
 
-  it("still writes a first, empty page for a language without entries", () => {
-    expect(listPages(news("fr", 2), ["fr", "en"], first, 20).map((page) => page.url)).toEqual(["/actualites/", "/en/news/"]);
+  it("still write a first, empty page for each language when there is no entry", () => {
+    expect(listPages([], ["fr", "en"], first, 20).map((page) => page.url)).toEqual(["/actualites/", "/en/news/"]);
   });
 });

@@ -1,6 +1,7 @@
 // What each list shows, decided from the build's clock: open, upcoming and finished consultations, upcoming and
-// past events, latest news. Pure functions exported for tests; filters for templates.
-import type { Consultation, Entry, Event, Lang, NewsArticle, Phase } from "../_lib/content/types.ts";
+// past events, latest news. Every language lists the same entries. Pure functions exported for tests; filters
+// for templates.
+import { defaultLang, type Consultation, type Entry, type Event, type Lang, type NewsArticle, type Phase } from "../_lib/content/types.ts";
 import type { ModuleId } from "../_lib/modules/index.ts";
 import type { SiteOptions } from "./options.ts";
 import { routes } from "./routes.ts";
@@ -27,8 +28,13 @@ export function usesModule(consultation: Consultation, module: ModuleId): boolea
   return consultation.phases.some((phase) => module in phase.modules);
 }
 
-export function inLang<T extends Entry>(entries: T[], lang: Lang): T[] {
-  return entries.filter((entry) => entry.lang === lang);
+/**
+ * What a list shows to readers of `lang`: each entry in `lang`, or in French when it has no translation (its
+ * card then links to the French page and says so). So an English list has as many items as the French one.
+ */
+export function forLang<T extends Entry>(entries: T[], lang: Lang): T[] {
+  const translations = new Map(entries.filter((entry) => entry.lang === lang).map((entry) => [entry.slug, entry]));
+  return entries.filter((entry) => entry.lang === defaultLang).map((entry) => translations.get(entry.slug) ?? entry);
 }
 
 /** Consultations shown in lists: unlisted ones are reachable only by their link. */
@@ -64,7 +70,7 @@ export interface ListPage<T> {
 /** Splits each language's entries into pages of `size` (an empty list still gets its first page). */
 export function listPages<T extends Entry>(entries: T[], langs: Lang[], firstUrl: Record<Lang, string>, size: number): ListPage<T>[] {
   return langs.flatMap((lang) => {
-    const mine = inLang(entries, lang);
+    const mine = forLang(entries, lang);
     const count = Math.max(1, Math.ceil(mine.length / size));
     const url = (number: number) => (number === 1 ? firstUrl[lang] : `${firstUrl[lang]}page/${number}/`);
     return Array.from({ length: count }, (_, index) => ({
@@ -86,7 +92,7 @@ export default function listingsPlugin(eleventyConfig: any, options: SiteOptions
   eleventyConfig.addGlobalData("newsPages", () => (news: NewsArticle[], langs: Lang[]) =>
     listPages(latestNews(news), langs, routes.news, newsPageSize),
   );
-  eleventyConfig.addFilter("inLang", inLang);
+  eleventyConfig.addFilter("forLang", forLang);
   eleventyConfig.addFilter("listed", (consultations: Consultation[], state: ConsultationState) =>
     listed(consultations, state, options.clock()),
   );

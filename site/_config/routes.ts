@@ -13,6 +13,7 @@ export const routes = {
   newsFeed: { fr: "/actualites/feed.xml", en: "/en/news/feed.xml" },
   agendaFeed: { fr: "/agenda/agenda.ics", en: "/en/agenda/agenda.ics" },
   shell: { fr: "/_shell/fr.html", en: "/_shell/en.html" },
+  notFound: { fr: "/404.html", en: "/en/404.html" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RouteName = keyof typeof routes;

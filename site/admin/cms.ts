@@ -3,8 +3,10 @@
 import CMS from "decap-cms-app";
 import type { CmsConfig } from "decap-cms-core";
 import { fr } from "decap-cms-locales";
+import { configuredBackends, skipUntranslatedFiles } from "./translations.ts";
 
 declare const PARLONS_DECAP_CONFIG: CmsConfig;
 
 CMS.registerLocale("fr", fr);
+skipUntranslatedFiles(CMS, configuredBackends(PARLONS_DECAP_CONFIG));
 CMS.init({ config: PARLONS_DECAP_CONFIG });

@@ -7,6 +7,7 @@ import { XMLParser } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { functionsContentFile, type FunctionsContent } from "../../site/_lib/content/functions-content.ts";
+import { forLang } from "../../site/_config/listings.ts";
 import { loadContent } from "../../site/_lib/content/load.ts";
 import type { ContentStore } from "../../site/_lib/content/types.ts";
 import { buildDemo, linkedUrls, type BuiltSite } from "./helpers.ts";
@@ -110,10 +111,10 @@ describe("demo build", () => {
     expect(missing).toEqual([]);
   });
 
-  it("publishes the news as Atom feeds that parse, with one entry per article", async () => {
+  it("publishes the news as Atom feeds that parse, with one entry per article, in each language", async () => {
     for (const [lang, file] of [["fr", "actualites/feed.xml"], ["en", "en/news/feed.xml"]] as const) {
       const feed = xml.parse(await site.read(file)).feed;
-      const articles = store.news.filter((article) => article.lang === lang);
+      const articles = forLang(store.news, lang);
       const entries = [feed.entry ?? []].flat();
       expect(feed["@xml:lang"]).toBe(lang);
       expect(entries).toHaveLength(articles.length);

@@ -232,6 +232,14 @@ describe("live pages", () => {
     expect(page).toContain(`href="/en/connexion/?return_to=${encodeURIComponent(`/en/consultations/${slugs.open}/propositions/`)}"`);
   });
 
+  it("names themes and districts in English under /en/, filtering by their stored French names (issue 8)", async () => {
+    const page = await (await invoke(listPage, request(`/en/consultations/${slugs.open}/propositions/?theme=Mobilit%C3%A9`))).text();
+    expect(page).toContain('<option value="Mobilité" selected>Mobilité (en)</option>');
+    expect(page).toContain('<option value="Centre">Centre (en)</option>');
+    expect(page).toContain("Theme: Mobilité (en)");
+    expect(page).not.toContain("Theme: Environnement");
+  });
+
   it("answers 404 for an unknown consultation or proposition", async () => {
     const res = await invoke(listPage, request(livePath("inconnue")));
     expect(res.status).toBe(404);

@@ -2,7 +2,8 @@
 // language and the settings of the phase open now. The SQL actions check the same rules on the database
 // clock; this copy only decides which forms to show.
 import type { FunctionsConsultation } from "../../../site/_lib/content/functions-content.ts";
-import type { Lang } from "../../../site/_lib/content/types.ts";
+import { termName } from "../../../site/_lib/content/terms.ts";
+import type { Lang, Term } from "../../../site/_lib/content/types.ts";
 import type { ConsultationRef, IdeaboxSettings } from "../../../templates/modules/ideabox/types.ts";
 import { getContent } from "../content.ts";
 import { AppError } from "../http/errors.ts";
@@ -18,9 +19,15 @@ export function openIdeaboxSettings(consultation: FunctionsConsultation, now: Da
   };
 }
 
-export function consultationRef(consultation: FunctionsConsultation): ConsultationRef {
-  const { slug, title, themes, districts } = consultation;
-  return { slug, title, themes, districts };
+/** Themes and districts as choices: the French name is the value, the label is in the page's language. */
+export function consultationRef(consultation: FunctionsConsultation, lang: Lang): ConsultationRef {
+  const choices = (terms: Term[]) => terms.map((term) => ({ value: term.name, label: termName(term, lang) }));
+  return {
+    slug: consultation.slug,
+    title: consultation.title,
+    themes: choices(consultation.themes),
+    districts: choices(consultation.districts),
+  };
 }
 
 /** The consultation in `lang`, else its French version; consultation_not_found when content has neither. */

@@ -57,7 +57,7 @@ export function listQueryFrom(url: URL): ListQuery {
 function liveViewBase(ctx: RequestContext, consultation: Awaited<ReturnType<typeof findConsultation>>, citizen: SignedInCitizen | null) {
   return {
     lang: ctx.lang,
-    consultation: consultationRef(consultation),
+    consultation: consultationRef(consultation, ctx.lang),
     settings: openIdeaboxSettings(consultation, new Date()),
     citizen,
     snapshot: false,

@@ -43,9 +43,9 @@ function consultationFile(title: string, phases: { start: Date; end: Date; ideab
     `title: "${title}"`,
     "summary: Consultation de test pour les fonctions.",
     "themes:",
-    ...themes.map((t) => `  - ${t}`),
+    ...themes.flatMap((t) => [`  - name: ${t}`, `    name_en: ${t} (en)`]),
     "districts:",
-    ...districts.map((d) => `  - name: ${d}`),
+    ...districts.flatMap((d) => [`  - name: ${d}`, `    name_en: ${d} (en)`]),
     "visibility: public",
     "phases:",
   ];

@@ -65,6 +65,19 @@ describe("generated Decap configuration", () => {
     expect(field(districts["fields"] as DecapObject[], "polygon")).toMatchObject({ widget: "map", type: "Polygon", required: false });
   });
 
+  it("never copies a picture into English: media fields are not translated nor duplicated (issue 8, point 4)", () => {
+    const copied: string[] = [];
+    const walk = (fields: DecapObject[], at: string) => {
+      for (const f of fields) {
+        const name = `${at}${String(f["name"])}`;
+        if ((f["widget"] === "image" || f["widget"] === "file") && f["i18n"] !== undefined && f["i18n"] !== false) copied.push(name);
+        for (const key of ["fields", "types"]) if (f[key]) walk(f[key] as DecapObject[], `${name}.`);
+      }
+    };
+    for (const c of collectionsOf().filter((c) => c["i18n"])) walk(c["fields"] as DecapObject[], `${String(c["name"])}.`);
+    expect(copied).toEqual([]);
+  });
+
   it("never puts i18n \"duplicate\" on a list or an object (Decap rejects it)", () => {
     const offenders: string[] = [];
     const walk = (fields: DecapObject[]) => {

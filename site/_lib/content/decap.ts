@@ -56,7 +56,9 @@ function widget(field: Field, translated: boolean): DecapObject {
         widget: "object",
         collapsed: false,
         fields: [
-          { name: "src", label: "Image", widget: "image", choose_url: false, required: field.required, ...(translated ? { i18n: "duplicate" } : {}) },
+          // Not "duplicate": Decap would copy the chosen picture into an English file nobody asked for; the
+          // loader takes the French picture for every language.
+          { name: "src", label: "Image", widget: "image", choose_url: false, required: field.required, ...(translated ? { i18n: false } : {}) },
           {
             name: "alt",
             label: "Texte alternatif",

@@ -26,6 +26,11 @@ export function parseYamlFile(text: string): ParsedFile {
   return { data: parseYaml(text) };
 }
 
+/** A file's fields as the model names them: the Markdown body is the field `body`; empty values are absent. */
+export function fileData({ data, body }: ParsedFile): Record<string, unknown> {
+  return stripEmpty(body === undefined ? data : { ...data, body }) as Record<string, unknown>;
+}
+
 /**
  * Decap writes cleared optional fields as "" or null; treat them as absent so that "optional" means one thing.
  */

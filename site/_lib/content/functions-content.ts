@@ -7,10 +7,10 @@
 // (no loader, no zod).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Consultation, ContentStore, Lang, PhaseModules } from "./types.ts";
+import type { Consultation, ContentStore, Lang, PhaseModules, Term } from "./types.ts";
 
 /** Raised when the JSON's shape changes, so a function refuses a file written by another version. */
-export const functionsContentVersion = 1;
+export const functionsContentVersion = 2;
 
 export interface FunctionsPhase {
   /** ISO instants. */
@@ -24,9 +24,10 @@ export interface FunctionsConsultation {
   slug: string;
   lang: Lang;
   title: string;
-  themes: string[];
+  /** The French name is the stored key; `name_en` labels it on English pages. */
+  themes: Term[];
   /** Names only: the polygons are for the build's maps. */
-  districts: string[];
+  districts: Term[];
   phases: FunctionsPhase[];
 }
 
@@ -47,7 +48,7 @@ export function functionsConsultation(consultation: Consultation): FunctionsCons
     lang: consultation.lang,
     title: consultation.title,
     themes: consultation.themes,
-    districts: consultation.districts.map((district) => district.name),
+    districts: consultation.districts.map(({ name, name_en }) => (name_en === undefined ? { name } : { name, name_en })),
     phases: consultation.phases.map((phase) => ({
       start: phase.start.toISOString(),
       end: phase.end.toISOString(),

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContentError } from "./errors.ts";
 import { loadContent } from "./load.ts";
+import type { ContentStore } from "./types.ts";
 
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -87,7 +88,7 @@ describe("demo content", async () => {
       max_propositions_per_citizen: 3,
     });
     expect(velo.districts[0]?.polygon?.type).toBe("Polygon");
-    expect(velo.districts[1]).toEqual({ name: "Les Prés-Salés" });
+    expect(velo.districts[1]).toEqual({ name: "Les Prés-Salés", name_en: "Les Prés-Salés" });
   });
 
   it("keeps one consultation finished, its idea box closed in its last phase with the module", () => {
@@ -108,6 +109,13 @@ describe("demo content", async () => {
     ]);
   });
 
+  it("gives themes and districts an English name, the French one staying the key", () => {
+    const velo = store.consultations.find((c) => c.slug === "plan-velo" && c.lang === "en")!;
+    expect(velo.themes[0]).toEqual({ name: "Pistes cyclables", name_en: "Cycle lanes" });
+    expect(velo.districts[2]).toEqual({ name: "Le Port", name_en: "The Harbour" });
+    expect(store.warnings).toEqual([]);
+  });
+
   it("takes untranslated fields of English entries from the French original", () => {
     const [fr, en] = ["fr", "en"].map((lang) => store.consultations.find((c) => c.slug === "plan-velo" && c.lang === lang)!);
     expect(en!.title).toMatch(/^Cycling plan/);
@@ -117,6 +125,69 @@ describe("demo content", async () => {
     expect(en!.themes).toEqual(fr!.themes);
     expect(en!.cover?.src).toBe(fr!.cover?.src);
     expect(en!.cover?.alt).toMatch(/^A cycle lane/);
+  });
+});
+
+// Issue 8, point 4: French-only entries stay French-only, and a partial translation is shown, never refused.
+describe("translations", () => {
+  const market = "consultations/en/place-du-marche.md";
+  const entriesOf = (copy: ContentStore, slug: string) => copy.consultations.filter((c) => c.slug === slug);
+
+  it("treats an English file holding only a duplicated image src as absent", async () => {
+    const copy = await loadContent(await demoWith([market, () => "---\ncover:\n  src: /media/plan-velo.jpg\nvisibility: public\n---\n"]));
+    expect(entriesOf(copy, "place-du-marche").map((c) => c.url)).toEqual(["/consultations/place-du-marche/"]);
+    expect(copy.warnings).toEqual([]);
+  });
+
+  it("treats an English file whose translated fields are all empty as absent", async () => {
+    const empty = "---\ntitle: ''\ncover:\n  alt: ''\nphases:\n  - start: 2025-03-15T09:00\n    title: ''\n---\n";
+    const copy = await loadContent(await demoWith([market, () => empty]));
+    expect(entriesOf(copy, "place-du-marche").map((c) => c.lang)).toEqual(["fr"]);
+  });
+
+  it("falls back to French field by field in a partly translated entry, with a build warning", async () => {
+    const file = "pages/en/mentions-legales.md";
+    const copy = await loadContent(await demoWith([file, () => "---\ntitle: Legal notice\n---\n"]));
+    const [fr, en] = ["fr", "en"].map((lang) => copy.pages.find((p) => p.slug === "mentions-legales" && p.lang === lang)!);
+    expect(en?.url).toBe("/en/mentions-legales/");
+    expect(en?.title).toBe("Legal notice");
+    expect(en?.body).toBe(fr?.body);
+    expect(copy.warnings).toEqual([
+      { file: expect.stringMatching(/pages\/en\/mentions-legales\.md$/), path: [], message: "partly translated: the French text is shown for summary, body" },
+    ]);
+  });
+
+  it("falls back inside lists and images too, and always shows the French picture", async () => {
+    const velo = "consultations/en/plan-velo.md";
+    const copy = await loadContent(
+      await demoWith([
+        velo,
+        (text) =>
+          replace(/^  - title: Feedback\n    description: [\s\S]*?meeting\.\n/m, "")(
+            replace(/^  alt: A cycle lane.*\n/m, "")(replace("src: /media/plan-velo.jpg", "src: /media/atelier-velo.jpg")(text)),
+          ),
+      ]),
+    );
+    const [fr, en] = ["fr", "en"].map((lang) => entriesOf(copy, "plan-velo").find((c) => c.lang === lang)!);
+    expect(en?.phases.map((p) => p.title)).toEqual(["Information and assessment", "Your proposals", fr?.phases[2]?.title]);
+    expect(en?.cover).toEqual(fr?.cover);
+    expect(copy.warnings.map((w) => w.message)).toEqual([
+      "partly translated: the French text is shown for cover.alt, phases[2].title, phases[2].description",
+    ]);
+  });
+
+  it("warns about a theme or a district without an English name, which shows its French name", async () => {
+    const velo = "consultations/fr/plan-velo.md";
+    const copy = await loadContent(await demoWith([velo, replace(/^    name_en: Cycle lanes\n/m, "")]));
+    const en = entriesOf(copy, "plan-velo").find((c) => c.lang === "en");
+    expect(en?.themes[0]).toEqual({ name: "Pistes cyclables" });
+    expect(copy.warnings).toEqual([
+      {
+        file: expect.stringMatching(/consultations\/fr\/plan-velo\.md$/),
+        path: ["themes", 0, "name_en"],
+        message: "no English name: English pages show the French one",
+      },
+    ]);
   });
 });
 
@@ -163,7 +234,7 @@ describe("broken content names the file and the field", () => {
     [
       "invalid YAML, with the file's own line number",
       [[velo, replace("visibility: public", "visibility: [public")]],
-      /plan-velo\.md: cannot be read: .*at line 19, column 1/,
+      /plan-velo\.md: cannot be read: .*at line 27, column 1/,
     ],
     [
       "news linked to a missing consultation",
@@ -181,9 +252,9 @@ describe("broken content names the file and the field", () => {
       /pages\/en\/a-propos\.md: is a translation without a French original/,
     ],
     [
-      "English translation started but incomplete",
-      [["pages/en/mentions-legales.md", () => "---\ntitle: Legal notice\n---\n"]],
-      /pages\/en\/mentions-legales\.md: body: is required/,
+      "theme written as a bare name (before themes had an English name)",
+      [["consultations/fr/plan-velo.md", replace(/themes:\n  - name: Pistes cyclables\n    name_en: Cycle lanes/, "themes:\n  - Pistes cyclables")]],
+      /plan-velo\.md: themes\[0\]: /,
     ],
     [
       "page with a reserved slug",

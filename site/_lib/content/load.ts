@@ -1,13 +1,14 @@
 // The content loader: reads content/, validates every file against the model, links language versions and
 // checks what spans files (relations, translations, page slugs, brand contrast). It throws one ContentError
-// listing every problem, or returns the typed store the templates, scripts and functions share.
+// listing every problem, or returns the typed store the templates, scripts and functions share, with warnings
+// about what the site shows in French on English pages (partial translations, themes without English name).
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { paletteFrom } from "../branding/palette.ts";
 import { ContrastError, assertContrast } from "../branding/guard.ts";
-import { ContentError, type ContentIssue } from "./errors.ts";
-import { parseMarkdownFile, parseYamlFile, stripEmpty, type ParsedFile } from "./files.ts";
+import { ContentError, formatPath, type ContentIssue } from "./errors.ts";
+import { fileData, parseMarkdownFile, parseYamlFile, type ParsedFile } from "./files.ts";
 import { folderCollections, settingsCollection, type FolderCollection } from "./model/index.ts";
 import { toConsultation, toEvent, toNews, toPage, toSettings, type EntryMeta } from "./normalize.ts";
 import { entryUrl, reservedSlugs, slugPattern } from "./routes.ts";
@@ -25,6 +26,7 @@ interface Source {
 
 class Problems {
   readonly issues: ContentIssue[] = [];
+  readonly warnings: ContentIssue[] = [];
   cause: unknown;
   add(file: string, path: (string | number)[], message: string, cause?: unknown): void {
     this.issues.push({ file, path, message });
@@ -42,8 +44,7 @@ function readParsed(
   problems: Problems,
 ): Record<string, unknown> | undefined {
   try {
-    const { data, body } = parse(readFileSync(file, "utf8"));
-    return stripEmpty(body === undefined ? data : { ...data, body }) as Record<string, unknown>;
+    return fileData(parse(readFileSync(file, "utf8")));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     problems.add(file, [], code === "ENOENT" ? "file is missing" : `cannot be read: ${(error as Error).message}`, error);
@@ -128,9 +129,16 @@ async function loadCollection(
       }
       continue;
     }
-    const result = validateFile(collection, source.file, mergeTranslation(collection.fields, original, source.raw));
+    const { data, fallbacks } = mergeTranslation(collection.fields, original, source.raw);
+    const result = validateFile(collection, source.file, data);
     if (!result.ok) problems.issues.push(...result.issues);
-    else build(source, result.data);
+    else {
+      build(source, result.data);
+      if (fallbacks.length > 0) {
+        const fields = fallbacks.map(formatPath).join(", ");
+        problems.warnings.push({ file: source.file, path: [], message: `partly translated: the French text is shown for ${fields}` });
+      }
+    }
   }
   linkTranslations(entries);
   return entries;
@@ -165,7 +173,7 @@ async function loadSettings(rootDir: string, problems: Problems): Promise<SiteSe
 }
 
 function checkLinks(
-  store: Omit<ContentStore, "settings">,
+  store: Omit<ContentStore, "settings" | "warnings">,
   settings: SiteSettings | undefined,
   rootDir: string,
   problems: Problems,
@@ -187,6 +195,20 @@ function checkLinks(
   const file = path.join(rootDir, path.relative("content", settingsCollection.file));
   for (const key of ["legalNoticePage", "privacyPage"] as const) {
     if (!pages.has(settings[key])) problems.add(file, [key], `no page has the slug "${settings[key]}"`);
+  }
+}
+
+/** Themes and districts are shown on English pages under their English name, authored beside the French one. */
+function checkEnglishNames(consultations: ContentStore["consultations"], languages: readonly Lang[], problems: Problems): void {
+  if (!languages.includes("en")) return;
+  for (const consultation of consultations.filter((c) => c.lang === defaultLang)) {
+    for (const key of ["themes", "districts"] as const) {
+      consultation[key].forEach((term, i) => {
+        if (term.name_en === undefined) {
+          problems.warnings.push({ file: consultation.inputPath, path: [key, i, "name_en"], message: "no English name: English pages show the French one" });
+        }
+      });
+    }
   }
 }
 
@@ -212,7 +234,9 @@ export async function loadContent(rootDir = "content"): Promise<ContentStore> {
     pages: pages.sort((a, b) => a.slug.localeCompare(b.slug)),
   };
   checkLinks(store, settings, rootDir, problems, present);
+  checkEnglishNames(store.consultations, languages, problems);
   problems.issues.sort((a, b) => a.file.localeCompare(b.file));
   if (problems.issues.length > 0 || !settings) throw new ContentError(problems.issues, { cause: problems.cause });
-  return { settings, ...store };
+  problems.warnings.sort((a, b) => a.file.localeCompare(b.file));
+  return { settings, warnings: problems.warnings, ...store };
 }

@@ -13,6 +13,7 @@ import type {
   Phase,
   PhaseModules,
   SiteSettings,
+  Term,
 } from "./types.ts";
 
 type Data = Record<string, any>;
@@ -37,9 +38,13 @@ export function toConsultation(meta: EntryMeta, data: Data): Consultation {
     ...common(meta, data),
     summary: data.summary,
     ...optional("cover", data.cover as Image | undefined),
-    themes: data.themes ?? [],
+    themes: ((data.themes ?? []) as Data[]).map((t): Term => ({ name: t.name, ...optional("name_en", t.name_en as string | undefined) })),
     districts: ((data.districts ?? []) as Data[]).map(
-      (d): District => ({ name: d.name, ...optional("polygon", d.polygon as District["polygon"]) }),
+      (d): District => ({
+        name: d.name,
+        ...optional("name_en", d.name_en as string | undefined),
+        ...optional("polygon", d.polygon as District["polygon"]),
+      }),
     ),
     visibility: data.visibility,
     phases: (data.phases as Data[]).map(

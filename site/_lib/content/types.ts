@@ -3,6 +3,7 @@
 // is the slug and the identity of an entry across languages; French is required, English optional.
 
 import type { ModuleId } from "../modules/index.ts";
+import type { ContentIssue } from "./errors.ts";
 
 export type Lang = "fr" | "en";
 export const langs: readonly Lang[] = ["fr", "en"];
@@ -30,8 +31,16 @@ export interface Entry {
   body: string;
 }
 
-export interface District {
+/**
+ * A consultation's theme or district. `name` is French and is the key stored with every proposition and in the
+ * database; `name_en`, authored beside it in the French file, is only shown, on English pages.
+ */
+export interface Term {
   name: string;
+  name_en?: string;
+}
+
+export interface District extends Term {
   /** GeoJSON polygon drawn in Decap's map widget, parsed at build time. */
   polygon?: { type: "Polygon"; coordinates: number[][][] };
 }
@@ -54,7 +63,7 @@ export interface Consultation extends Entry {
   collection: "consultations";
   summary: string;
   cover?: Image;
-  themes: string[];
+  themes: Term[];
   districts: District[];
   visibility: "public" | "unlisted";
   phases: Phase[];
@@ -139,6 +148,8 @@ export interface AccessibilityStatement {
 
 export interface ContentStore {
   settings: SiteSettings;
+  /** What the build shows but the organizer should complete (a partial translation, a theme without English name). */
+  warnings: ContentIssue[];
   consultations: Consultation[];
   news: NewsArticle[];
   events: Event[];

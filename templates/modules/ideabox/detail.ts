@@ -27,7 +27,7 @@ function inner(v: DetailView): SafeHtml {
 <p class="ideabox-back"><a href="${urls.list(lang, v.consultation.slug)}">${t(lang, "ideabox.detail.back", { title: v.consultation.title })}</a></p>
 <article class="ideabox-detail" aria-labelledby="ideabox-detail-title">
   <h1 id="ideabox-detail-title">${p.title}</h1>
-  ${meta(lang, p)}
+  ${meta(lang, v.consultation, p)}
   <div class="ideabox-detail__body">${paragraphs(p.body)}</div>
   ${supportArea(lang, p, v.settings, here)}
 </article>

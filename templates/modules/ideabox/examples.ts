@@ -4,7 +4,10 @@ import type { Comment, DetailView, ListView, PropositionSummary, RepliesView } f
 
 export const hostile = `<script>alert("x")</script> & 'quotes' \`tick\``;
 
-const consultation = { slug: "velo", title: `Plan « vélo » ${hostile}`, themes: ["Mobilité", hostile], districts: ["Centre"] };
+const same = (name: string) => ({ value: name, label: name });
+const consultation = { slug: "velo", title: `Plan « vélo » ${hostile}`, themes: [same("Mobilité"), same(hostile)], districts: [same("Centre")] };
+/** On English pages themes and districts show their English names; the values stay the stored French ones. */
+const englishConsultation = { ...consultation, themes: [{ value: "Mobilité", label: "Getting around" }, same(hostile)], districts: [{ value: "Centre", label: "Town centre" }] };
 
 export const proposition: PropositionSummary = {
   id: "11111111-1111-4111-8111-111111111111",
@@ -38,7 +41,7 @@ export const listExamples: Record<string, ListView> = {
     form: { values: { title: hostile, body: hostile }, errors: { title: "Saisissez le titre." } },
   },
   empty: { ...base, settings: open, citizen, snapshot: false, total: 0, items: [] },
-  english: { ...base, lang: "en", settings: open, citizen, snapshot: false },
+  english: { ...base, lang: "en", consultation: englishConsultation, settings: open, citizen, snapshot: false },
   "second of three pages": { ...base, settings: open, citizen, snapshot: false, sort: "popular", theme: "Mobilité", total: 45, page: 2 },
 };
 

@@ -5,7 +5,7 @@ import { t } from "../../../site/_lib/i18n/index.ts";
 import { errorSummary, hiddenContext, select, textarea, textInput } from "./fields.ts";
 import { count } from "./format.ts";
 import { html, type SafeHtml } from "./html.ts";
-import type { Comment, ConsultationRef, FormState, PropositionSummary, Sort } from "./types.ts";
+import type { Choice, Comment, ConsultationRef, FormState, PropositionSummary, Sort } from "./types.ts";
 import { urls } from "./urls.ts";
 
 export const limits = { title: 140, body: 5000, comment: 2000 } as const;
@@ -27,8 +27,8 @@ export function supportCount(lang: Lang, p: PropositionSummary): SafeHtml {
   return html`<p class="ideabox-support ideabox-support--closed">${count(lang, "supports", p.supportsCount)}</p>`;
 }
 
-function themeOptions(lang: Lang, values: string[], noneKey: string) {
-  return [{ value: "", label: t(lang, noneKey) }, ...values.map((v) => ({ value: v, label: v }))];
+function themeOptions(lang: Lang, choices: Choice[], noneKey: string) {
+  return [{ value: "", label: t(lang, noneKey) }, ...choices];
 }
 
 export const propositionFormId = "ideabox-proposition";

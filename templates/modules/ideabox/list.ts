@@ -44,7 +44,7 @@ ${submissionArea(v, listUrl)}
 ${filterForm(lang, v.consultation, v)}
 ${v.items.length
   ? html`<ol class="ideabox-list" aria-labelledby="ideabox-title">
-${v.items.map((p) => renderItem(lang, v.consultation.slug, p, v.settings, listUrl))}
+${v.items.map((p) => renderItem(lang, v.consultation, p, v.settings, listUrl))}
 </ol>`
   : html`<p class="ideabox-empty">${t(lang, v.theme || v.district ? "ideabox.list.no_match" : "ideabox.list.empty")}</p>`}
 ${listPager(v, listUrl)}`;

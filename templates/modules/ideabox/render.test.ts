@@ -75,6 +75,13 @@ describe("list", () => {
     expect(renderList(listExamples.english!).value).toContain("Support <span class=\"ideabox-support__count\">(3 supports)</span>");
   });
 
+  it("names themes and districts in the page's language, their values staying the stored French names", () => {
+    const markup = renderList(listExamples.english!).value;
+    expect(markup).toContain('<option value="Mobilité">Getting around</option>');
+    expect(markup).toContain('<option value="Centre">Town centre</option>');
+    expect(markup).toContain("District: Town centre");
+  });
+
   it("answers the content element alone as a fragment", () => {
     expect(renderListContent(listExamples.empty!).value).toMatch(/^<div class="ideabox__content" data-ideabox-content>/);
   });

@@ -58,11 +58,17 @@ export interface IdeaboxSettings {
   commentsOpen: boolean;
 }
 
+/** A theme or district: `value` is the stored French name, `label` the name shown in the page's language. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
 export interface ConsultationRef {
   slug: string;
   title: string;
-  themes: string[];
-  districts: string[];
+  themes: Choice[];
+  districts: Choice[];
 }
 
 export interface Citizen {

@@ -19,6 +19,12 @@ const phase = f.objectList("phases", "Phases", {
   ],
 });
 
+const englishName = f.string("name_en", "Nom en anglais", {
+  i18n: false,
+  required: false,
+  hint: "Affiché sur les pages en anglais ; le nom français reste celui enregistré avec les propositions",
+});
+
 export const consultations: FolderCollection = {
   type: "folder",
   name: "consultations",
@@ -29,11 +35,13 @@ export const consultations: FolderCollection = {
     f.string("title", "Titre"),
     f.text("summary", "Résumé", { hint: "Une ou deux phrases, reprises dans les listes et les moteurs de recherche" }),
     f.image("cover", "Image de couverture", { required: false }),
-    // Themes and districts are stored under these names with each proposition, so they are not translated.
-    f.list("themes", "Thèmes", {
+    // Themes and districts are stored under their French name with each proposition, so the English name is a
+    // second field of the French file, not a translation (an English file holds no themes).
+    f.objectList("themes", "Thèmes", {
       i18n: false,
       required: false,
-      of: f.string("theme", "Thème", { i18n: false }),
+      summary: "{{fields.name}}",
+      fields: [f.string("name", "Nom", { i18n: false }), englishName],
     }),
     f.objectList("districts", "Quartiers", {
       i18n: false,
@@ -41,6 +49,7 @@ export const consultations: FolderCollection = {
       summary: "{{fields.name}}",
       fields: [
         f.string("name", "Nom", { i18n: false }),
+        englishName,
         f.map("polygon", "Périmètre", { i18n: false, required: false, geometry: "Polygon" }),
       ],
     }),
