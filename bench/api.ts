@@ -11,7 +11,11 @@ import type { ApiSetup, BaselineResult, ChildMessage } from "./lib/api-protocol.
 
 const durationSeconds = Number(process.env["BENCH_SECONDS"] ?? 10);
 const connections = Number(process.env["BENCH_CONNECTIONS"] ?? 20);
-const target = { perSecond: 1000, p99Ms: 50 };
+/**
+ * Issue 7, point 4, on PostgreSQL: HTTP supports at least 0.6 × the bare INSERT loop measured in the same run (a
+ * ratio, so a busy or slow machine moves both sides), with p99 under 50 ms at `connections` connections.
+ */
+const target = { ratio: 0.6, p99Ms: 50 };
 
 interface DatabaseRun {
   database: string;
@@ -109,9 +113,11 @@ async function runOn(database: string, env: NodeJS.ProcessEnv): Promise<Database
 }
 
 function report(run: DatabaseRun): string[] {
+  const ratio = run.perSecond / run.baseline.perSecond;
+  const met = ratio >= target.ratio && run.p99 < target.p99Ms;
   const verdict =
     run.database === "PostgreSQL"
-      ? `  target ≥ ${target.perSecond}/s with p99 < ${target.p99Ms} ms: ${run.perSecond >= target.perSecond && run.p99 < target.p99Ms ? "MET" : "NOT MET"}`
+      ? `  target: ratio ≥ ${target.ratio} and p99 < ${target.p99Ms} ms at ${connections} connections: ratio ${ratio.toFixed(2)}, p99 ${run.p99.toFixed(1)} ms, ${met ? "MET" : "NOT MET"}`
       : "";
   // Requests still in flight when the load stops complete on the server: rows may exceed the 2xx count, never
   // fall short of it.
@@ -121,7 +127,7 @@ function report(run: DatabaseRun): string[] {
     `  supports through HTTP   ${run.perSecond.toFixed(0).padStart(7)} /s   p50 ${run.p50.toFixed(1)} ms   p99 ${run.p99.toFixed(1)} ms   (${run.ok} × 2xx, ${run.non2xx} non-2xx, ${run.errors} errors)`,
     `  rows in supports        ${String(run.supportsInDatabase).padStart(7)}      ${rows}`,
     `  bare INSERT loop        ${run.baseline.perSecond.toFixed(0).padStart(7)} /s   p50 ${run.baseline.p50.toFixed(2)} ms   p99 ${run.baseline.p99.toFixed(2)} ms   (${run.baseline.inserts} inserts, one connection)`,
-    `  ratio HTTP / INSERT      ${(run.perSecond / run.baseline.perSecond).toFixed(2).padStart(6)}    latency p50 × ${(run.p50 / run.baseline.p50).toFixed(1)}`,
+    `  HTTP supports/s ÷ bare INSERT/s (same run) ${ratio.toFixed(2)}   latency p50 × ${(run.p50 / run.baseline.p50).toFixed(1)}`,
     ...(verdict ? [verdict] : []),
   ];
 }

@@ -19,7 +19,7 @@ describe("demo seed", () => {
     await seedDemo(port);
     const list = await port.call<Listed>("list_propositions", {
       p_consultation_slug: "plan-velo", p_sort: "popular", p_theme: null, p_district: null,
-      p_citizen_id: null, p_limit: 20, p_offset: 0,
+      p_session_id: null, p_limit: 20, p_offset: 0,
     });
     expect(list.total).toBe(6);
     expect(list.items[0]).toMatchObject({ title: "Une piste cyclable protégée entre la gare et le collège", supports_count: 9, comments_count: 3 });
@@ -28,7 +28,7 @@ describe("demo seed", () => {
   it("keeps the finished consultation's propositions with their outcome", async () => {
     const list = await port.call<Listed>("list_propositions", {
       p_consultation_slug: "place-du-marche", p_sort: "popular", p_theme: null, p_district: null,
-      p_citizen_id: null, p_limit: 20, p_offset: 0,
+      p_session_id: null, p_limit: 20, p_offset: 0,
     });
     expect(list.items.map((item) => item.status)).toEqual(["implemented", "accepted", "accepted", "rejected"]);
   });

@@ -34,7 +34,7 @@ async function prepare(): Promise<{ propositionId: string; cookies: string[] }> 
     const sessions = [];
     for (let i = 0; i < citizens; i++) sessions.push(await signIn(port));
     const proposition = await port.call<{ id: string }>("submit_proposition", {
-      p_citizen_id: sessions[0]!.citizen_id,
+      p_session_id: sessions[0]!.session_id,
       p_consultation_slug: "plan-velo",
       p_title: "Des arceaux devant la médiathèque",
       p_body: "Pour y venir à vélo.",

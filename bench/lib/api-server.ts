@@ -45,7 +45,7 @@ async function setup(): Promise<ApiSetup & { close(): Promise<void> }> {
   if (!open) throw new Error("The demo content has no consultation whose open phase takes supports");
 
   const cookies: string[] = [];
-  const citizenIds: string[] = [];
+  const sessionIds: string[] = [];
   for (let i = 0; i < citizens; i++) {
     const token = randomUUID();
     await port.call("request_sign_in", {
@@ -58,13 +58,13 @@ async function setup(): Promise<ApiSetup & { close(): Promise<void> }> {
       p_token_hash: sha256(token),
       p_user_agent: "bench",
     });
-    citizenIds.push(session.citizen_id);
+    sessionIds.push(session.session_id);
     cookies.push(sessionCookie(session.session_id).split(";")[0] as string);
   }
   const propositionIds: string[] = [];
   for (let i = 0; i < propositions; i++) {
     const created = await port.call<{ id: string }>("submit_proposition", {
-      p_citizen_id: citizenIds[i % citizenIds.length],
+      p_session_id: sessionIds[i % sessionIds.length],
       p_consultation_slug: open.slug,
       p_title: `Proposition de banc numéro ${i}`,
       p_body: "Un banc à l'ombre près de l'arrêt de bus, pour attendre au frais.",

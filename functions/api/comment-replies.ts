@@ -1,7 +1,7 @@
 // GET ?page=N: one page of a root comment's replies, with the comment and its proposition (JSON, or the HTML
 // fragment with format=fragment).
 import type { Config } from "@netlify/functions";
-import { currentCitizen } from "../lib/auth/session.ts";
+import { sessionIdFrom } from "../lib/auth/cookie.ts";
 import { handler } from "../lib/http/handler.ts";
 import { commentIdOf } from "../lib/ideabox/ids.ts";
 import { json } from "../lib/http/respond.ts";
@@ -10,8 +10,9 @@ import { listReplies, pageFrom, repliesResponse, repliesView, wantsFragment } fr
 export default handler({
   async GET(ctx) {
     const id = commentIdOf(ctx);
-    if (wantsFragment(ctx.url)) return repliesResponse(ctx, await repliesView(ctx, id, await currentCitizen(ctx.req)));
-    return json(await listReplies(id, pageFrom(ctx.url)));
+    if (wantsFragment(ctx.url)) return repliesResponse(ctx, await repliesView(ctx, id));
+    const { viewer: _viewer, ...replies } = await listReplies(id, sessionIdFrom(ctx.req), pageFrom(ctx.url));
+    return json(replies);
   },
 });
 

@@ -1,6 +1,6 @@
 // POST { body, parent_id?, alignment? }: a signed-in citizen comments on a proposition or replies to a comment.
 import type { Config } from "@netlify/functions";
-import { currentCitizen, requireCitizen } from "../lib/auth/session.ts";
+import { requireSession } from "../lib/auth/session.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { backWithFlash, handler } from "../lib/http/handler.ts";
 import { propositionIdOf } from "../lib/ideabox/ids.ts";
@@ -15,10 +15,9 @@ export default handler({
   async POST(ctx) {
     const id = propositionIdOf(ctx);
     const input = await readInput(ctx, commentInput);
-    const citizen = await requireCitizen(ctx.req);
     const port = await getDataPort();
     const comment = await port.call<NewCommentRow>("comment_proposition", {
-      p_citizen_id: citizen.id,
+      p_session_id: requireSession(ctx.req),
       p_proposition_id: id,
       p_parent_id: input.parent_id,
       p_body: input.body,
@@ -32,16 +31,15 @@ export default handler({
 
   async formError(ctx, error) {
     const id = propositionIdOf(ctx);
-    const citizen = await currentCitizen(ctx.req);
     const input = ctx.input?.parent_id;
     const parentId = typeof input === "string" && input ? input : null;
     const form = { ...formStateFrom(ctx, error, ["body", "alignment"]), parentId };
     // The form is shown again on the page it came from: a replies view, or a page of the proposition.
     const from = new URL(ctx.returnTo, ctx.url);
     if (parentId && from.pathname.endsWith(`/reponses/${parentId}/`)) {
-      return repliesResponse(ctx, await repliesView(ctx, parentId, citizen, form, pageFrom(from)), error.status);
+      return repliesResponse(ctx, await repliesView(ctx, parentId, form, pageFrom(from)), error.status);
     }
-    return detailResponse(ctx, await detailView(ctx, id, citizen, form, pageFrom(from)), error.status);
+    return detailResponse(ctx, await detailView(ctx, id, form, pageFrom(from)), error.status);
   },
 });
 

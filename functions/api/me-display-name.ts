@@ -1,7 +1,7 @@
 // POST { display_name }: the name shown with the citizen's propositions and comments; empty clears it.
 import type { Config } from "@netlify/functions";
 import { displayNameInput } from "../lib/account/schemas.ts";
-import { requireCitizen } from "../lib/auth/session.ts";
+import { requireSession } from "../lib/auth/session.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { backWithFlash, handler } from "../lib/http/handler.ts";
 import { readInput } from "../lib/http/input.ts";
@@ -12,10 +12,9 @@ import { accountResponse } from "../lib/pages/account.ts";
 export default handler({
   async POST(ctx) {
     const { display_name } = await readInput(ctx, displayNameInput);
-    const citizen = await requireCitizen(ctx.req);
     const port = await getDataPort();
     const result = await port.call<{ display_name: string | null }>("set_display_name", {
-      p_citizen_id: citizen.id,
+      p_session_id: requireSession(ctx.req),
       p_display_name: display_name,
     });
     if (ctx.json) return json(result);
@@ -24,7 +23,7 @@ export default handler({
 
   async formError(ctx, error) {
     const state = formStateFrom(ctx, error, ["display_name"]);
-    return accountResponse(ctx, await requireCitizen(ctx.req), { name: state }, error.status);
+    return accountResponse(ctx, requireSession(ctx.req), { name: state }, error.status);
   },
 });
 

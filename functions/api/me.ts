@@ -5,7 +5,7 @@ import type { Config } from "@netlify/functions";
 import * as z from "zod/mini";
 import { eraseInput } from "../lib/account/schemas.ts";
 import { clearSessionCookie } from "../lib/auth/cookie.ts";
-import { requireCitizen } from "../lib/auth/session.ts";
+import { requireSession } from "../lib/auth/session.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { backWithFlash, handler, type RequestContext } from "../lib/http/handler.ts";
 import { readInput } from "../lib/http/input.ts";
@@ -14,9 +14,8 @@ import { formStateFrom } from "../lib/ideabox/form-state.ts";
 import { accountResponse } from "../lib/pages/account.ts";
 
 async function erase(ctx: RequestContext): Promise<Response> {
-  const citizen = await requireCitizen(ctx.req);
   const port = await getDataPort();
-  const result = await port.call("delete_citizen", { p_citizen_id: citizen.id });
+  const result = await port.call("delete_citizen", { p_session_id: requireSession(ctx.req) });
   const cookies = [clearSessionCookie()];
   if (ctx.json) return json(result, 200, cookies.map((c) => ["set-cookie", c]));
   return backWithFlash(ctx, "deleted", cookies);
@@ -24,9 +23,8 @@ async function erase(ctx: RequestContext): Promise<Response> {
 
 export default handler({
   async GET(ctx) {
-    const citizen = await requireCitizen(ctx.req);
     const port = await getDataPort();
-    const data = await port.call("export_citizen_data", { p_citizen_id: citizen.id });
+    const data = await port.call("export_citizen_data", { p_session_id: requireSession(ctx.req) });
     const download: Record<string, string> = ctx.json ? {} : { "content-disposition": 'attachment; filename="parlons-mes-donnees.json"' };
     return json(data, 200, download);
   },
@@ -41,7 +39,7 @@ export default handler({
 
   async formError(ctx, error) {
     const state = formStateFrom(ctx, error, ["confirm"]);
-    return accountResponse(ctx, await requireCitizen(ctx.req), { erase: state }, error.status);
+    return accountResponse(ctx, requireSession(ctx.req), { erase: state }, error.status);
   },
 });
 

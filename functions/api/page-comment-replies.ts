@@ -1,6 +1,5 @@
 // The live page of a root comment's replies (« N autres réponses »), a page at a time, with its reply form.
 import type { Config } from "@netlify/functions";
-import { currentCitizen } from "../lib/auth/session.ts";
 import { handler } from "../lib/http/handler.ts";
 import { commentIdOf } from "../lib/ideabox/ids.ts";
 import { repliesResponse, repliesView } from "../lib/ideabox/views.ts";
@@ -8,7 +7,7 @@ import { repliesResponse, repliesView } from "../lib/ideabox/views.ts";
 export default handler({
   async GET(ctx) {
     const id = commentIdOf(ctx);
-    return repliesResponse(ctx, await repliesView(ctx, id, await currentCitizen(ctx.req)));
+    return repliesResponse(ctx, await repliesView(ctx, id));
   },
 });
 

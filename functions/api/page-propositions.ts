@@ -1,13 +1,11 @@
 // The live, JavaScript-free idea box page of a consultation: list, sort and filters, forms, flash messages.
 import type { Config } from "@netlify/functions";
-import { currentCitizen } from "../lib/auth/session.ts";
 import { handler } from "../lib/http/handler.ts";
 import { listResponse, listView } from "../lib/ideabox/views.ts";
 
 export default handler({
   async GET(ctx) {
-    const citizen = await currentCitizen(ctx.req);
-    return listResponse(ctx, await listView(ctx, ctx.params.slug!, citizen));
+    return listResponse(ctx, await listView(ctx, ctx.params.slug!));
   },
 });
 

@@ -1,7 +1,7 @@
 // GET ?page=N: one proposition with one page of its root comments, each with its first replies (JSON, or the
 // HTML fragment with format=fragment).
 import type { Config } from "@netlify/functions";
-import { currentCitizen } from "../lib/auth/session.ts";
+import { sessionIdFrom } from "../lib/auth/cookie.ts";
 import { handler } from "../lib/http/handler.ts";
 import { propositionIdOf } from "../lib/ideabox/ids.ts";
 import { json } from "../lib/http/respond.ts";
@@ -10,9 +10,9 @@ import { detailResponse, detailView, getProposition, pageFrom, wantsFragment } f
 export default handler({
   async GET(ctx) {
     const id = propositionIdOf(ctx);
-    const citizen = await currentCitizen(ctx.req);
-    if (wantsFragment(ctx.url)) return detailResponse(ctx, await detailView(ctx, id, citizen));
-    return json({ proposition: await getProposition(id, citizen?.id ?? null, pageFrom(ctx.url)) });
+    if (wantsFragment(ctx.url)) return detailResponse(ctx, await detailView(ctx, id));
+    const { viewer: _viewer, ...proposition } = await getProposition(id, sessionIdFrom(ctx.req), pageFrom(ctx.url));
+    return json({ proposition });
   },
 });
 

@@ -1,7 +1,8 @@
 // GET: a consultation's propositions (JSON, or the HTML fragment with format=fragment).
 // POST: a signed-in citizen submits a proposition.
 import type { Config } from "@netlify/functions";
-import { currentCitizen, requireCitizen } from "../lib/auth/session.ts";
+import { requireSession } from "../lib/auth/session.ts";
+import { sessionIdFrom } from "../lib/auth/cookie.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { backWithFlash, handler } from "../lib/http/handler.ts";
 import { readInput } from "../lib/http/input.ts";
@@ -14,17 +15,16 @@ import { listPropositions, listQueryFrom, listResponse, listView, wantsFragment 
 export default handler({
   async GET(ctx) {
     const slug = ctx.params.slug!;
-    const citizen = await currentCitizen(ctx.req);
-    if (wantsFragment(ctx.url)) return listResponse(ctx, await listView(ctx, slug, citizen));
-    return json(await listPropositions(slug, listQueryFrom(ctx.url), citizen?.id ?? null));
+    if (wantsFragment(ctx.url)) return listResponse(ctx, await listView(ctx, slug));
+    const { total, items } = await listPropositions(slug, listQueryFrom(ctx.url), sessionIdFrom(ctx.req));
+    return json({ total, items });
   },
 
   async POST(ctx) {
     const input = await readInput(ctx, propositionInput);
-    const citizen = await requireCitizen(ctx.req);
     const port = await getDataPort();
     const proposition = await port.call<PropositionRow>("submit_proposition", {
-      p_citizen_id: citizen.id,
+      p_session_id: requireSession(ctx.req),
       p_consultation_slug: ctx.params.slug!,
       p_title: input.title,
       p_body: input.body,
@@ -38,8 +38,7 @@ export default handler({
   },
 
   async formError(ctx, error) {
-    const citizen = await currentCitizen(ctx.req);
-    const view = await listView(ctx, ctx.params.slug!, citizen, formStateFrom(ctx, error, ["title", "body", "theme", "district"]));
+    const view = await listView(ctx, ctx.params.slug!, formStateFrom(ctx, error, ["title", "body", "theme", "district"]));
     return listResponse(ctx, view, error.status);
   },
 });

@@ -1,6 +1,6 @@
 // POST { action: support | withdraw } or DELETE: a signed-in citizen backs a proposition or takes it back.
 import type { Config } from "@netlify/functions";
-import { requireCitizen } from "../lib/auth/session.ts";
+import { requireSession } from "../lib/auth/session.ts";
 import { getDataPort } from "../lib/db/index.ts";
 import { backWithFlash, handler, type RequestContext } from "../lib/http/handler.ts";
 import { propositionIdOf } from "../lib/ideabox/ids.ts";
@@ -10,10 +10,9 @@ import { supportInput } from "../lib/ideabox/schemas.ts";
 
 async function act(ctx: RequestContext, action: "support" | "withdraw"): Promise<Response> {
   const id = propositionIdOf(ctx);
-  const citizen = await requireCitizen(ctx.req);
   const port = await getDataPort();
   const result = await port.call(action === "support" ? "support_proposition" : "withdraw_support", {
-    p_citizen_id: citizen.id,
+    p_session_id: requireSession(ctx.req),
     p_proposition_id: id,
   });
   if (ctx.json) return json(result);

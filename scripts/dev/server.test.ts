@@ -77,6 +77,28 @@ describe("local server", () => {
     expect(((await single.json()) as { params: unknown }).params).toEqual({ id: "7" });
   });
 
+  it("answers a function's whole body, gzipped when asked, with its length otherwise", async () => {
+    const body = "y".repeat(20_000);
+    const raw = (encoding?: string) =>
+      new Promise<{ headers: import("node:http").IncomingHttpHeaders; data: Buffer }>((resolve, reject) => {
+        import("node:http").then(({ request }) => {
+          const req = request(`${server.url}/api/echo/3`, { method: "POST", headers: encoding ? { "accept-encoding": encoding } : {} }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve({ headers: res.headers, data: Buffer.concat(chunks) }));
+          });
+          req.on("error", reject).end(body);
+        });
+      });
+    const zipped = await raw("gzip");
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers["vary"]).toBe("Accept-Encoding");
+    expect(JSON.parse(gunzipSync(zipped.data).toString()).body).toBe(body);
+    const plain = await raw();
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(Number(plain.headers["content-length"])).toBe(plain.data.length);
+    expect(JSON.parse(plain.data.toString()).body).toBe(body);
+  });
+
   it("refuses function bodies over Netlify's 6 MB limit", async () => {
     const response = await fetch(`${server.url}/api/echo/1`, { method: "POST", body: "x".repeat(6 * 1024 * 1024 + 1) });
     expect(response.status).toBe(413);

@@ -15,7 +15,7 @@ const firstPage = { sort: "recent", theme: null, district: null, page: 1 } as co
 
 /** The snapshot's HTML. A consultation the database does not know yet (never synced) shows an empty list. */
 export async function renderSnapshot(consultation: Consultation, lang: Lang, now: Date): Promise<string> {
-  let page: PropositionPage = { total: 0, items: [] };
+  let page: PropositionPage = { total: 0, items: [], viewer: null };
   try {
     page = await listPropositions(consultation.slug, firstPage, null);
   } catch (error) {

@@ -12,7 +12,7 @@ async function proposition(db: TestDataPort, slug?: string): Promise<{ id: strin
   const consultation = slug ?? (await openConsultation(db)).slug;
   const author = await signIn(db);
   const { id } = await db.call<{ id: string }>("submit_proposition", {
-    p_citizen_id: author.citizen_id, p_consultation_slug: consultation, p_title: "Sujet", p_body: "À discuter",
+    p_session_id: author.session_id, p_consultation_slug: consultation, p_title: "Sujet", p_body: "À discuter",
   });
   return { id, slug: consultation };
 }
@@ -37,13 +37,13 @@ describeEachDatabase(
       const first = await proposition(db);
       const second = await proposition(db, first.slug);
       const citizen = await signIn(db);
-      const comment = (id: string) => db.call("comment_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id, p_body: "Encore" });
+      const comment = (id: string) => db.call("comment_proposition", { p_session_id: citizen.session_id, p_proposition_id: id, p_body: "Encore" });
       for (let i = 0; i < 10; i++) await comment(i % 2 ? first.id : second.id);
       await expect(comment(first.id)).rejects.toMatchObject({ code: "comment_rate_limited", status: 429 });
       expect(await countOf(db, citizen.citizen_id)).toBe(10);
       // Another citizen is not held back by this one.
       const other = await signIn(db);
-      await expect(db.call("comment_proposition", { p_citizen_id: other.citizen_id, p_proposition_id: first.id, p_body: "Moi" })).resolves.toBeTruthy();
+      await expect(db.call("comment_proposition", { p_session_id: other.session_id, p_proposition_id: first.id, p_body: "Moi" })).resolves.toBeTruthy();
       // A minute later the window has rolled on.
       await db.sql("update public.comments set created_at = created_at - interval '61 seconds' where citizen_id = $1", [citizen.citizen_id]);
       await expect(comment(first.id)).resolves.toBeTruthy();
@@ -53,7 +53,7 @@ describeEachDatabase(
       const db = port();
       const { id } = await proposition(db);
       const citizen = await signIn(db);
-      const comment = () => db.call("comment_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id, p_body: "Encore" });
+      const comment = () => db.call("comment_proposition", { p_session_id: citizen.session_id, p_proposition_id: id, p_body: "Encore" });
       await backdate(db, id, citizen.citizen_id, 99, 23 * 60);
       await comment();
       await expect(comment()).rejects.toMatchObject({ code: "comment_rate_limited" });
@@ -68,7 +68,7 @@ describeEachDatabase(
       const citizen = await signIn(db);
       const results = await Promise.allSettled(
         Array.from({ length: 60 }, (_, i) =>
-          db.call("comment_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id, p_body: `Rafale ${i}` }),
+          db.call("comment_proposition", { p_session_id: citizen.session_id, p_proposition_id: id, p_body: `Rafale ${i}` }),
         ),
       );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
@@ -166,7 +166,7 @@ describeEachDatabase("comment pages", (port) => {
     const d = await discussion(db, 41, 55);
     const writer = await signIn(db);
     const post = (parent?: string) =>
-      db.call<Comment>("comment_proposition", { p_citizen_id: writer.citizen_id, p_proposition_id: d.id, p_body: "Nouveau", p_parent_id: parent ?? null });
+      db.call<Comment>("comment_proposition", { p_session_id: writer.session_id, p_proposition_id: d.id, p_body: "Nouveau", p_parent_id: parent ?? null });
     expect((await post()).location).toEqual({ consultation_slug: d.slug, page: 3, replies_page: null });
     expect((await post(d.rootId)).location).toEqual({ consultation_slug: d.slug, page: 1, replies_page: 3 });
     const [second] = await db.sql<{ id: string }>("select id from public.comments where proposition_id = $1 and body = 'Racine 1'", [d.id]);

@@ -14,11 +14,11 @@ describeEachDatabase(
       const { slug } = await openConsultation(db);
       const citizen = await signIn(db);
       const { id } = await db.call<{ id: string }>("submit_proposition", {
-        p_citizen_id: citizen.citizen_id, p_consultation_slug: slug, p_title: "Populaire", p_body: "Soutenez-moi",
+        p_session_id: citizen.session_id, p_consultation_slug: slug, p_title: "Populaire", p_body: "Soutenez-moi",
       });
       const results = await Promise.all(
         Array.from({ length: parallel }, () =>
-          db.call<{ supports_count: number }>("support_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id }),
+          db.call<{ supports_count: number }>("support_proposition", { p_session_id: citizen.session_id, p_proposition_id: id }),
         ),
       );
       expect(results.every((result) => result.supports_count === 1)).toBe(true);
@@ -33,7 +33,7 @@ describeEachDatabase(
       const results = await Promise.allSettled(
         Array.from({ length: parallel }, (_, index) =>
           db.call("submit_proposition", {
-            p_citizen_id: citizen.citizen_id, p_consultation_slug: slug, p_title: `Idée ${index}`, p_body: "En parallèle",
+            p_session_id: citizen.session_id, p_consultation_slug: slug, p_title: `Idée ${index}`, p_body: "En parallèle",
           }),
         ),
       );

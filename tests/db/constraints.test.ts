@@ -5,21 +5,22 @@ import { describeEachDatabase } from "./databases.ts";
 
 describeEachDatabase("constraints", (port) => {
   let citizenId: string;
+  let sessionId: string;
   let propositionId: string;
   let rootCommentId: string;
 
   beforeAll(async () => {
     const db = port();
     const { slug } = await openConsultation(db);
-    citizenId = (await signIn(db)).citizen_id;
+    ({ citizen_id: citizenId, session_id: sessionId } = await signIn(db));
     propositionId = (
       await db.call<{ id: string }>("submit_proposition", {
-        p_citizen_id: citizenId, p_consultation_slug: slug, p_title: "Base", p_body: "Pour les contraintes",
+        p_session_id: sessionId, p_consultation_slug: slug, p_title: "Base", p_body: "Pour les contraintes",
       })
     ).id;
     rootCommentId = (
       await db.call<{ id: string }>("comment_proposition", {
-        p_citizen_id: citizenId, p_proposition_id: propositionId, p_body: "Racine",
+        p_session_id: sessionId, p_proposition_id: propositionId, p_body: "Racine",
       })
     ).id;
   });

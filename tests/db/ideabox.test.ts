@@ -10,7 +10,7 @@ type Comment = { id: string; parent_id: string | null; replies?: Comment[] };
 
 const submit = (db: TestDataPort, citizen: SignedIn, slug: string, extra: Record<string, unknown> = {}) =>
   db.call<Proposition>("submit_proposition", {
-    p_citizen_id: citizen.citizen_id, p_consultation_slug: slug, p_title: "Des pistes cyclables", p_body: "Rue de la Gare.", ...extra,
+    p_session_id: citizen.session_id, p_consultation_slug: slug, p_title: "Des pistes cyclables", p_body: "Rue de la Gare.", ...extra,
   });
 
 const countPropositions = async (db: TestDataPort, slug: string) =>
@@ -49,7 +49,7 @@ describeEachDatabase("submit_proposition", (port) => {
       ["invalid_input", async () => ({ slug: (await openConsultation(db)).slug, extra: { p_body: "b".repeat(5001) } })],
       ["invalid_input", async () => ({ slug: (await openConsultation(db)).slug, extra: { p_title: "   " } })],
       ["invalid_input", async () => ({ slug: (await openConsultation(db)).slug, extra: { p_lng: 2.35 } })],
-      ["unauthenticated", async () => ({ slug: (await openConsultation(db)).slug, extra: { p_citizen_id: randomUUID() } })],
+      ["session_expired", async () => ({ slug: (await openConsultation(db)).slug, extra: { p_session_id: randomUUID() } })],
     ];
     for (const [code, arrange] of cases) {
       const { slug, extra } = await arrange();
@@ -99,10 +99,10 @@ describeEachDatabase("supports and comments", (port) => {
     const db = port();
     const { slug } = await openConsultation(db);
     const { id } = await submit(db, author, slug);
-    const args = { p_citizen_id: reader.citizen_id, p_proposition_id: id };
+    const args = { p_session_id: reader.session_id, p_proposition_id: id };
     await expect(db.call("support_proposition", args)).resolves.toEqual({ proposition_id: id, supported: true, supports_count: 1 });
     await expect(db.call("support_proposition", args)).resolves.toEqual({ proposition_id: id, supported: true, supports_count: 1 });
-    await db.call("support_proposition", { ...args, p_citizen_id: author.citizen_id });
+    await db.call("support_proposition", { ...args, p_session_id: author.session_id });
     await expect(db.call("withdraw_support", args)).resolves.toEqual({ proposition_id: id, supported: false, supports_count: 1 });
     await expect(db.call("withdraw_support", args)).resolves.toEqual({ proposition_id: id, supported: false, supports_count: 1 });
   });
@@ -111,7 +111,7 @@ describeEachDatabase("supports and comments", (port) => {
     const db = port();
     const { slug } = await openConsultation(db, { ideabox: { supports_open: false } });
     const { id } = await submit(db, author, slug);
-    const args = { p_citizen_id: reader.citizen_id, p_proposition_id: id };
+    const args = { p_session_id: reader.session_id, p_proposition_id: id };
     await expect(db.call("support_proposition", args)).rejects.toMatchObject({ code: "supports_closed" });
     await expect(db.call("withdraw_support", args)).rejects.toMatchObject({ code: "supports_closed" });
     await expect(db.call("support_proposition", { ...args, p_proposition_id: randomUUID() })).rejects.toMatchObject({ code: "proposition_not_found" });
@@ -124,7 +124,7 @@ describeEachDatabase("supports and comments", (port) => {
     const { slug } = await openConsultation(db);
     const { id } = await submit(db, author, slug);
     const comment = (extra: Record<string, unknown>) =>
-      db.call<Comment>("comment_proposition", { p_citizen_id: reader.citizen_id, p_proposition_id: id, p_body: "D'accord", ...extra });
+      db.call<Comment>("comment_proposition", { p_session_id: reader.session_id, p_proposition_id: id, p_body: "D'accord", ...extra });
     const root = await comment({ p_alignment: "for" });
     const reply = await comment({ p_parent_id: root.id, p_alignment: "against" });
     expect(reply).toMatchObject({ parent_id: root.id, alignment: "against" });
@@ -134,7 +134,7 @@ describeEachDatabase("supports and comments", (port) => {
     await expect(comment({ p_body: "c".repeat(2001) })).rejects.toMatchObject({ code: "invalid_input" });
     const other = await submit(db, author, slug);
     await expect(
-      db.call("comment_proposition", { p_citizen_id: reader.citizen_id, p_proposition_id: other.id, p_parent_id: root.id, p_body: "Ailleurs" }),
+      db.call("comment_proposition", { p_session_id: reader.session_id, p_proposition_id: other.id, p_parent_id: root.id, p_body: "Ailleurs" }),
     ).rejects.toMatchObject({ code: "comment_not_found" });
     const [{ n }] = (await db.sql<{ n: string }>("select count(*) as n from public.comments where proposition_id = $1", [id])) as [{ n: string }];
     expect(Number(n)).toBe(2);
@@ -145,7 +145,7 @@ describeEachDatabase("supports and comments", (port) => {
     const { slug } = await openConsultation(db, { ideabox: { comments_open: false } });
     const { id } = await submit(db, author, slug);
     await expect(
-      db.call("comment_proposition", { p_citizen_id: reader.citizen_id, p_proposition_id: id, p_body: "Fermé" }),
+      db.call("comment_proposition", { p_session_id: reader.session_id, p_proposition_id: id, p_body: "Fermé" }),
     ).rejects.toMatchObject({ code: "comments_closed" });
   });
 
@@ -154,15 +154,15 @@ describeEachDatabase("supports and comments", (port) => {
     const { slug } = await openConsultation(db);
     const { id } = await submit(db, author, slug);
     const comment = (body: string, parent?: string) =>
-      db.call<Comment>("comment_proposition", { p_citizen_id: reader.citizen_id, p_proposition_id: id, p_body: body, p_parent_id: parent });
+      db.call<Comment>("comment_proposition", { p_session_id: reader.session_id, p_proposition_id: id, p_body: body, p_parent_id: parent });
     const first = await comment("Premier");
     const answer = await comment("Réponse", first.id);
     const second = await comment("Second");
     const hidden = await comment("Masqué");
     await db.sql("update public.comments set status = 'hidden' where id = $1", [hidden.id]);
-    await db.call("support_proposition", { p_citizen_id: reader.citizen_id, p_proposition_id: id });
+    await db.call("support_proposition", { p_session_id: reader.session_id, p_proposition_id: id });
 
-    const detail = await db.call<Proposition & { comments: Comment[] }>("get_proposition", { p_proposition_id: id, p_citizen_id: reader.citizen_id });
+    const detail = await db.call<Proposition & { comments: Comment[] }>("get_proposition", { p_proposition_id: id, p_session_id: reader.session_id });
     expect(detail).toMatchObject({ id, supports_count: 1, comments_count: 3, supported_by_me: true });
     expect(detail.comments.map((c) => [c.id, (c.replies ?? []).map((r) => r.id)])).toEqual([[first.id, [answer.id]], [second.id, []]]);
     await expect(db.call("get_proposition", { p_proposition_id: id })).resolves.toMatchObject({ supported_by_me: false });
@@ -185,7 +185,7 @@ describeEachDatabase("list_propositions", (port) => {
       await db.sql("update public.propositions set created_at = now() - interval '1 hour' * $2 where id = $1", [ids.at(-1), 10 - ids.length]);
     }
     for (const [citizen, proposition] of [[0, 1], [2, 1], [0, 2]] as const) {
-      await db.call("support_proposition", { p_citizen_id: citizens[citizen]!.citizen_id, p_proposition_id: ids[proposition] });
+      await db.call("support_proposition", { p_session_id: citizens[citizen]!.session_id, p_proposition_id: ids[proposition] });
     }
     await db.sql("update public.propositions set status = 'hidden' where id = $1", [ids[3]]);
   });
@@ -213,7 +213,7 @@ describeEachDatabase("list_propositions", (port) => {
   });
 
   it("flags what the citizen supports", async () => {
-    const page = await list({ p_citizen_id: citizens[0]!.citizen_id });
+    const page = await list({ p_session_id: citizens[0]!.session_id });
     expect(page.items.filter((item) => item.supported_by_me).map((item) => ids.indexOf(item.id)).sort()).toEqual([1, 2]);
   });
 

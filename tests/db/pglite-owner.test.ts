@@ -37,7 +37,7 @@ describe("a PGlite folder has one owner", () => {
 
     guest = await open();
     ({ slug } = await openConsultation(guest));
-    await expect(listed(owner, slug)).resolves.toEqual({ total: 0, items: [] });
+    await expect(listed(owner, slug)).resolves.toEqual({ total: 0, items: [], viewer: null });
     await expect(listed(guest, "nulle-part")).rejects.toMatchObject({ name: "AppError", code: "consultation_not_found", status: 404 });
     // A database error (22P02, a malformed uuid) arrives as the same AppError, its SQLSTATE and action kept for the logs.
     await expect(guest.call("get_proposition", { p_proposition_id: "pas-un-uuid" })).rejects.toMatchObject({
@@ -72,7 +72,7 @@ describe("a PGlite folder has one owner", () => {
   it("hands the folder to a forwarder when the owner stops, keeping the data", async () => {
     await owner.close();
     await expect(readFile(ownerLockPath(dataDir))).rejects.toMatchObject({ code: "ENOENT" });
-    await expect(listed(guest, slug)).resolves.toEqual({ total: 0, items: [] });
+    await expect(listed(guest, slug)).resolves.toEqual({ total: 0, items: [], viewer: null });
     expect((await readLock()).pid).toBe(process.pid);
     await expect(guest.db.query("select 1 as one")).resolves.toMatchObject({ rows: [{ one: 1 }] });
     await guest.close();
@@ -87,7 +87,7 @@ describe("a PGlite folder has one owner", () => {
     try {
       expect(Date.now() - started).toBeLessThan(60_000);
       expect((await readLock()).pid).toBe(process.pid);
-      await expect(listed(port, slug)).resolves.toEqual({ total: 0, items: [] });
+      await expect(listed(port, slug)).resolves.toEqual({ total: 0, items: [], viewer: null });
     } finally {
       await port.close();
     }

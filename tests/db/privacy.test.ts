@@ -11,13 +11,13 @@ describeEachDatabase("privacy", (port) => {
     const { slug } = await openConsultation(db);
     const citizen = await signIn(db);
     const { id } = await db.call<{ id: string }>("submit_proposition", {
-      p_citizen_id: citizen.citizen_id, p_consultation_slug: slug, p_title: "À moi", p_body: "Mon idée",
+      p_session_id: citizen.session_id, p_consultation_slug: slug, p_title: "À moi", p_body: "Mon idée",
     });
-    await db.call("support_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id });
-    await db.call("comment_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id, p_body: "Mon avis" });
+    await db.call("support_proposition", { p_session_id: citizen.session_id, p_proposition_id: id });
+    await db.call("comment_proposition", { p_session_id: citizen.session_id, p_proposition_id: id, p_body: "Mon avis" });
 
     const data = await db.call<Record<string, unknown[]> & { citizen: Record<string, unknown> }>("export_citizen_data", {
-      p_citizen_id: citizen.citizen_id,
+      p_session_id: citizen.session_id,
     });
     expect(data.citizen).toMatchObject({ id: citizen.citizen_id, email: citizen.email });
     expect(data.identities).toEqual([expect.objectContaining({ provider: "email", subject: citizen.email })]);
@@ -34,11 +34,11 @@ describeEachDatabase("privacy", (port) => {
     const { slug } = await openConsultation(db);
     const citizen = await signIn(db);
     const { id } = await db.call<{ id: string }>("submit_proposition", {
-      p_citizen_id: citizen.citizen_id, p_consultation_slug: slug, p_title: "Reste", p_body: "Après moi",
+      p_session_id: citizen.session_id, p_consultation_slug: slug, p_title: "Reste", p_body: "Après moi",
     });
-    await db.call("support_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: id });
+    await db.call("support_proposition", { p_session_id: citizen.session_id, p_proposition_id: id });
 
-    await expect(db.call("delete_citizen", { p_citizen_id: citizen.citizen_id })).resolves.toEqual({ deleted: true });
+    await expect(db.call("delete_citizen", { p_session_id: citizen.session_id })).resolves.toEqual({ deleted: true });
 
     const [row] = await db.sql("select email, display_name, deleted_at is not null as deleted from public.citizens where id = $1", [citizen.citizen_id]);
     expect(row).toEqual({ email: null, display_name: null, deleted: true });
@@ -48,14 +48,14 @@ describeEachDatabase("privacy", (port) => {
     expect(await db.sql("select 1 from public.sign_in_requests where email = $1", [citizen.email])).toEqual([]);
     await expect(db.call("touch_session", { p_session_id: citizen.session_id })).rejects.toMatchObject({ code: "session_expired" });
     await expect(db.call("get_proposition", { p_proposition_id: id })).resolves.toMatchObject({ supports_count: 1, author_name: null });
-    await expect(db.call("export_citizen_data", { p_citizen_id: citizen.citizen_id })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(db.call("export_citizen_data", { p_session_id: citizen.session_id })).rejects.toMatchObject({ code: "session_expired" });
 
     // The same address later starts afresh, as a new citizen.
     const again = await signIn(db, citizen.email);
     expect(again.citizen_id).not.toBe(citizen.citizen_id);
   });
 
-  it("refuses an unknown citizen", async () => {
-    await expect(port().call("delete_citizen", { p_citizen_id: randomUUID() })).rejects.toMatchObject({ code: "unauthenticated" });
+  it("refuses an unknown session", async () => {
+    await expect(port().call("delete_citizen", { p_session_id: randomUUID() })).rejects.toMatchObject({ code: "session_expired" });
   });
 });

@@ -70,7 +70,7 @@ describeEachDatabase("access", (port) => {
     const db = port();
     const { slug } = await openConsultation(db);
     const citizen = await signIn(db);
-    await db.call("submit_proposition", { p_citizen_id: citizen.citizen_id, p_consultation_slug: slug, p_title: "Vue", p_body: "Lisible" });
+    await db.call("submit_proposition", { p_session_id: citizen.session_id, p_consultation_slug: slug, p_title: "Vue", p_body: "Lisible" });
     const rows = await db.sqlAs<Record<string, unknown>>(
       "anon", "select * from public.public_propositions where consultation_slug = $1", [slug],
     );

@@ -42,10 +42,10 @@ describe("Supabase adapter", () => {
     const recorder = postgrest(200, { id: "x" });
     const port = await createSupabaseDataPort({ url, secretKey: "sb_secret_abc", fetch: recorder.fetch });
     await port.call("sync_consultation", { p_consultation: { slug: "velo", phases: [{ position: 0 }] } });
-    await port.call("list_propositions", { p_consultation_slug: "velo", p_theme: undefined, p_citizen_id: null });
+    await port.call("list_propositions", { p_consultation_slug: "velo", p_theme: undefined, p_session_id: null });
     expect(recorder.requests.map((request) => request.body)).toEqual([
       { p_consultation: { slug: "velo", phases: [{ position: 0 }] } },
-      { p_consultation_slug: "velo", p_citizen_id: null },
+      { p_consultation_slug: "velo", p_session_id: null },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe("Supabase adapter", () => {
   ])("maps the PostgREST error %j to the same AppError as the other adapters", async (body, code, status) => {
     const recorder = postgrest(400, body);
     const port = await createSupabaseDataPort({ url, secretKey: "sb_secret_abc", fetch: recorder.fetch });
-    await expect(port.call("support_proposition", { p_citizen_id: "a", p_proposition_id: "b" })).rejects.toMatchObject({ code, status });
+    await expect(port.call("support_proposition", { p_session_id: "a", p_proposition_id: "b" })).rejects.toMatchObject({ code, status });
   });
 
   it("turns a refusal returned as { error } into its AppError", async () => {

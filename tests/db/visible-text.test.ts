@@ -62,6 +62,7 @@ describeEachDatabase("visible text", (port) => {
   describe("through the actions", () => {
     let slug: string;
     let citizenId: string;
+    let sessionId: string;
     let propositionId: string;
     const count = async (table: string) =>
       Number((await port().sql<{ n: number }>(`select count(*)::int as n from public.${table}`))[0]!.n);
@@ -69,17 +70,17 @@ describeEachDatabase("visible text", (port) => {
     beforeAll(async () => {
       const db = port();
       slug = (await openConsultation(db, { ideabox: { ...ideaboxDefaults, max_propositions_per_citizen: 100 } })).slug;
-      citizenId = (await signIn(db)).citizen_id;
+      ({ citizen_id: citizenId, session_id: sessionId } = await signIn(db));
       propositionId = (
         await db.call<{ id: string }>("submit_proposition", {
-          p_citizen_id: citizenId, p_consultation_slug: slug, p_title: "Base", p_body: "Texte de base",
+          p_session_id: sessionId, p_consultation_slug: slug, p_title: "Base", p_body: "Texte de base",
         })
       ).id;
     });
 
     const submit = (values: Record<string, string>) =>
       port().call("submit_proposition", {
-        p_citizen_id: citizenId, p_consultation_slug: slug, p_title: "Titre", p_body: "Texte", ...values,
+        p_session_id: sessionId, p_consultation_slug: slug, p_title: "Titre", p_body: "Texte", ...values,
       });
 
     it("refuses invisible or control text in a proposition's title, body, theme and district, and stores nothing", async () => {
@@ -101,7 +102,7 @@ describeEachDatabase("visible text", (port) => {
       await Promise.all(
         [...invisibleCorpus, ...controlCorpus(true)].map((text) =>
           expectRefused(
-            port().call("comment_proposition", { p_citizen_id: citizenId, p_proposition_id: propositionId, p_body: text }),
+            port().call("comment_proposition", { p_session_id: sessionId, p_proposition_id: propositionId, p_body: text }),
             json(text),
           ),
         ),
@@ -113,7 +114,7 @@ describeEachDatabase("visible text", (port) => {
       // A name of spaces and controls only is trimmed to nothing and clears the name on purpose.
       await Promise.all(
         [...invisibleCorpus, ...controlCorpus(false), "Jo\u200bB.", "\u202eesreveR"].map((text) => {
-          const call = port().call("set_display_name", { p_citizen_id: citizenId, p_display_name: text });
+          const call = port().call("set_display_name", { p_session_id: sessionId, p_display_name: text });
           return trimsToNothing(text)
             ? expect(call, json(text)).resolves.toEqual({ display_name: null })
             : expectRefused(call, json(text));
@@ -157,8 +158,8 @@ describeEachDatabase("visible text", (port) => {
       await expectRefused(submit({ p_title: nul }), "title");
       await expectRefused(submit({ p_body: nul }), "body");
       await expectRefused(submit({ p_theme: nul }), "theme");
-      await expectRefused(port().call("comment_proposition", { p_citizen_id: citizenId, p_proposition_id: propositionId, p_body: nul }), "comment");
-      await expectRefused(port().call("set_display_name", { p_citizen_id: citizenId, p_display_name: nul }), "name");
+      await expectRefused(port().call("comment_proposition", { p_session_id: sessionId, p_proposition_id: propositionId, p_body: nul }), "comment");
+      await expectRefused(port().call("set_display_name", { p_session_id: sessionId, p_display_name: nul }), "name");
       await expectRefused(port().call("list_propositions", { p_consultation_slug: nul }), "list slug");
       await expectRefused(port().call("list_propositions", { p_consultation_slug: slug, p_theme: nul }), "list theme");
     });
@@ -167,16 +168,16 @@ describeEachDatabase("visible text", (port) => {
       const title = frenchTitle;
       const body = "Premi\u00e8re ligne\u00a0;\nseconde ligne\u202f?\n\n\u2014 Fin";
       const created = await port().call<{ id: string; title: string; body: string }>("submit_proposition", {
-        p_citizen_id: citizenId, p_consultation_slug: slug, p_title: title, p_body: body, p_theme: "mobilite",
+        p_session_id: sessionId, p_consultation_slug: slug, p_title: title, p_body: body, p_theme: "mobilite",
       });
       expect(created).toMatchObject({ title, body });
       const comment = await port().call<{ body: string }>("comment_proposition", {
-        p_citizen_id: citizenId, p_proposition_id: created.id, p_body: "D\u2019accord\u202f!\nVraiment.",
+        p_session_id: sessionId, p_proposition_id: created.id, p_body: "D\u2019accord\u202f!\nVraiment.",
       });
       expect(comment.body).toBe("D\u2019accord\u202f!\nVraiment.");
-      const named = await port().call<{ display_name: string }>("set_display_name", { p_citizen_id: citizenId, p_display_name: "Jo\u00a0B. \u2764\ufe0f" });
+      const named = await port().call<{ display_name: string }>("set_display_name", { p_session_id: sessionId, p_display_name: "Jo\u00a0B. \u2764\ufe0f" });
       expect(named.display_name).toBe("Jo\u00a0B. \u2764\ufe0f");
-      await port().call("set_display_name", { p_citizen_id: citizenId, p_display_name: null });
+      await port().call("set_display_name", { p_session_id: sessionId, p_display_name: null });
     });
   });
 });

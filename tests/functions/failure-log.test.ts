@@ -37,7 +37,7 @@ describeEachDatabase("failure log line", (port) => {
   it("names the action and the SQLSTATE, and nothing the citizen sent", async () => {
     const error = await caught(
       port().call("submit_proposition", {
-        p_citizen_id: citizen.citizen_id,
+        p_session_id: citizen.session_id,
         p_consultation_slug: consultation.slug,
         p_title: `Titre ${secret}`,
         p_body: `Texte ${secret}`,

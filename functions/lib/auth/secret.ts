@@ -2,7 +2,8 @@
 // Production refuses to run without it; locally a stable secret is derived so sessions survive restarts.
 import { createHash } from "node:crypto";
 
-let warned = false;
+/** Derived once: every session cookie check computes an HMAC under it. */
+let developmentSecret: string | undefined;
 
 /**
  * Anything deployed counts as production, so a forgotten secret fails loudly instead of falling back to a
@@ -22,9 +23,9 @@ export function serverSecret(): string {
   const secret = process.env.PARLONS_SECRET;
   if (secret) return secret;
   if (isProduction()) throw new Error("PARLONS_SECRET is required in production");
-  if (!warned) {
-    warned = true;
+  if (developmentSecret === undefined) {
     console.warn("[parlons] PARLONS_SECRET is not set: using a development secret derived from the project folder.");
+    developmentSecret = createHash("sha256").update(`parlons-development:${process.cwd()}`).digest("hex");
   }
-  return createHash("sha256").update(`parlons-development:${process.cwd()}`).digest("hex");
+  return developmentSecret;
 }

@@ -21,7 +21,7 @@ describe("createDataPort", () => {
       await first.close();
 
       const second = await createDataPort({ PARLONS_PGLITE_DIR: dir });
-      await expect(second.call("list_propositions", { p_consultation_slug: "persisted" })).resolves.toEqual({ total: 0, items: [] });
+      await expect(second.call("list_propositions", { p_consultation_slug: "persisted" })).resolves.toEqual({ total: 0, items: [], viewer: null });
       await second.close();
       const { PGlite } = await import("@electric-sql/pglite");
       const db = await PGlite.create({ dataDir: dir });

@@ -1,5 +1,11 @@
 // The data port's jsonb shapes (private.proposition_json, comment_json) turned into the renderer's types.
-import type { Alignment, Comment, Paging, PropositionDetail, PropositionStatus, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
+import type { Alignment, Citizen, Comment, Paging, PropositionDetail, PropositionStatus, PropositionSummary } from "../../../templates/modules/ideabox/types.ts";
+
+/** private.viewer_json: what the read actions answer as `viewer`, the live session's citizen. */
+export interface ViewerRow {
+  id: string;
+  display_name: string | null;
+}
 
 export interface PropositionRow {
   id: string;
@@ -45,6 +51,7 @@ export interface PagingRow {
 export interface PropositionDetailRow extends PropositionRow {
   comments: CommentRow[];
   comments_page: PagingRow;
+  viewer: ViewerRow | null;
 }
 
 /** list_comment_replies */
@@ -54,11 +61,17 @@ export interface RepliesRow {
   replies: CommentRow[];
   replies_page: PagingRow;
   proposition_page: number;
+  viewer: ViewerRow | null;
 }
 
 export interface PropositionPage {
   total: number;
   items: PropositionRow[];
+  viewer: ViewerRow | null;
+}
+
+export function toCitizen(viewer: ViewerRow | null): Citizen | null {
+  return viewer ? { id: viewer.id, displayName: viewer.display_name } : null;
 }
 
 export function toSummary(row: PropositionRow): PropositionSummary {

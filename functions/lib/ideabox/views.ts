@@ -14,7 +14,7 @@ import {
 } from "../../../templates/modules/ideabox/render.ts";
 import type { Citizen, DetailView, FormState, ListView, RepliesView, Sort } from "../../../templates/modules/ideabox/types.ts";
 import { urls } from "../../../templates/modules/ideabox/urls.ts";
-import type { SignedInCitizen } from "../auth/session.ts";
+import { sessionIdFrom } from "../auth/cookie.ts";
 import { getDataPort } from "../db/index.ts";
 import { AppError } from "../http/errors.ts";
 import type { RequestContext } from "../http/handler.ts";
@@ -23,7 +23,7 @@ import { htmlResponse } from "../http/respond.ts";
 import { renderPage } from "../pages/shell.ts";
 import { consultationRef, findConsultation, openIdeaboxSettings } from "./consultation.ts";
 import { flashFrom } from "./flash.ts";
-import { type PropositionDetailRow, type PropositionPage, type RepliesRow, toDetail, toPaging, toRepliesComment, toSummary } from "./rows.ts";
+import { type PropositionDetailRow, type PropositionPage, type RepliesRow, toCitizen, toDetail, toPaging, toRepliesComment, toSummary } from "./rows.ts";
 
 export const pageSize = 20;
 
@@ -53,8 +53,11 @@ export function listQueryFrom(url: URL): ListQuery {
   };
 }
 
-/** What every live view shares: language, consultation, the settings open now, the citizen, the flash. */
-function liveViewBase(ctx: RequestContext, consultation: Awaited<ReturnType<typeof findConsultation>>, citizen: SignedInCitizen | null) {
+/**
+ * What every live view shares: language, consultation, the settings open now, the citizen, the flash. The
+ * citizen is the `viewer` the view's one read action resolved from the session cookie, in the same call.
+ */
+function liveViewBase(ctx: RequestContext, consultation: Awaited<ReturnType<typeof findConsultation>>, citizen: Citizen | null) {
   return {
     lang: ctx.lang,
     consultation: consultationRef(consultation, ctx.lang),
@@ -65,14 +68,15 @@ function liveViewBase(ctx: RequestContext, consultation: Awaited<ReturnType<type
   };
 }
 
-export async function listPropositions(slug: string, query: ListQuery, citizenId: string | null): Promise<PropositionPage> {
+/** list_propositions; `sessionId` (the cookie's, unchecked) flags the live session's supports and names its citizen. */
+export async function listPropositions(slug: string, query: ListQuery, sessionId: string | null): Promise<PropositionPage> {
   const port = await getDataPort();
   return port.call<PropositionPage>("list_propositions", {
     p_consultation_slug: slug,
     p_sort: query.sort,
     p_theme: query.theme,
     p_district: query.district,
-    p_citizen_id: citizenId,
+    p_session_id: sessionId,
     p_limit: pageSize,
     p_offset: (query.page - 1) * pageSize,
   });
@@ -81,16 +85,15 @@ export async function listPropositions(slug: string, query: ListQuery, citizenId
 export async function listView(
   ctx: RequestContext,
   slug: string,
-  citizen: SignedInCitizen | null,
   form?: FormState,
 ): Promise<ListView> {
   const query = listQueryFrom(ctx.url);
   const [consultation, page] = await Promise.all([
     findConsultation(slug, ctx.lang),
-    listPropositions(slug, query, citizen?.id ?? null),
+    listPropositions(slug, query, sessionIdFrom(ctx.req)),
   ]);
   return {
-    ...liveViewBase(ctx, consultation, citizen),
+    ...liveViewBase(ctx, consultation, toCitizen(page.viewer)),
     ...query,
     pageSize,
     total: Number(page.total),
@@ -99,30 +102,29 @@ export async function listView(
   };
 }
 
-/** get_proposition: the proposition with one page of its comments. */
-export async function getProposition(id: string, citizenId: string | null, page: number): Promise<PropositionDetailRow> {
+/** get_proposition: the proposition with one page of its comments, and the session's citizen. */
+export async function getProposition(id: string, sessionId: string | null, page: number): Promise<PropositionDetailRow> {
   const port = await getDataPort();
-  return port.call<PropositionDetailRow>("get_proposition", { p_proposition_id: id, p_citizen_id: citizenId, p_page: page });
+  return port.call<PropositionDetailRow>("get_proposition", { p_proposition_id: id, p_session_id: sessionId, p_page: page });
 }
 
-/** list_comment_replies: a root comment with one page of its replies. */
-export async function listReplies(commentId: string, page: number): Promise<RepliesRow> {
+/** list_comment_replies: a root comment with one page of its replies, and the session's citizen. */
+export async function listReplies(commentId: string, sessionId: string | null, page: number): Promise<RepliesRow> {
   const port = await getDataPort();
-  return port.call<RepliesRow>("list_comment_replies", { p_comment_id: commentId, p_page: page });
+  return port.call<RepliesRow>("list_comment_replies", { p_comment_id: commentId, p_page: page, p_session_id: sessionId });
 }
 
 export async function detailView(
   ctx: RequestContext,
   id: string,
-  citizen: SignedInCitizen | null,
   form?: DetailView["form"],
   page = pageFrom(ctx.url),
 ): Promise<DetailView> {
-  const row = await getProposition(id, citizen?.id ?? null, page);
+  const row = await getProposition(id, sessionIdFrom(ctx.req), page);
   if (ctx.params.slug && ctx.params.slug !== row.consultation_slug) throw new AppError("proposition_not_found");
   const consultation = await findConsultation(row.consultation_slug, ctx.lang);
   return {
-    ...liveViewBase(ctx, consultation, citizen),
+    ...liveViewBase(ctx, consultation, toCitizen(row.viewer)),
     proposition: toDetail(row),
     commentsPage: toPaging(row.comments_page),
     ...(form ? { form } : {}),
@@ -133,17 +135,16 @@ export async function detailView(
 export async function repliesView(
   ctx: RequestContext,
   commentId: string,
-  citizen: SignedInCitizen | null,
   form?: RepliesView["form"],
   page = pageFrom(ctx.url),
 ): Promise<RepliesView> {
-  const row = await listReplies(commentId, page);
+  const row = await listReplies(commentId, sessionIdFrom(ctx.req), page);
   if ((ctx.params.slug && ctx.params.slug !== row.proposition.consultation_slug) || (ctx.params.id && ctx.params.id !== row.proposition.id)) {
     throw new AppError("comment_not_found");
   }
   const consultation = await findConsultation(row.proposition.consultation_slug, ctx.lang);
   return {
-    ...liveViewBase(ctx, consultation, citizen),
+    ...liveViewBase(ctx, consultation, toCitizen(row.viewer)),
     proposition: toSummary(row.proposition),
     comment: toRepliesComment(row),
     repliesPage: toPaging(row.replies_page),

@@ -8,7 +8,6 @@ import { flashMessage } from "../../../templates/modules/ideabox/root.ts";
 import type { FormState } from "../../../templates/modules/ideabox/types.ts";
 import { urls } from "../../../templates/modules/ideabox/urls.ts";
 import { displayNameMaxLength } from "../account/schemas.ts";
-import type { SignedInCitizen } from "../auth/session.ts";
 import { getDataPort } from "../db/index.ts";
 import type { RequestContext } from "../http/handler.ts";
 import { htmlResponse } from "../http/respond.ts";
@@ -76,17 +75,20 @@ function eraseForm(lang: Lang, state: FormState | undefined): SafeHtml {
 </section>`;
 }
 
+/**
+ * The page of the session's citizen. Its one database call is the export, the one action that reads the email
+ * back (the page is visited rarely enough for its size); it also checks the session (session_expired).
+ */
 export async function accountResponse(
   ctx: RequestContext,
-  citizen: SignedInCitizen,
+  sessionId: string,
   forms: AccountForms = {},
   status = 200,
 ): Promise<Response> {
   const lang = ctx.lang;
-  // The export is the one action that reads the email back; the page is visited rarely enough for its size.
   const port = await getDataPort();
   const data = await port.call<{ citizen: { email: string; display_name: string | null } }>("export_citizen_data", {
-    p_citizen_id: citizen.id,
+    p_session_id: sessionId,
   });
   const account = { email: data.citizen.email, displayName: data.citizen.display_name };
   const main = html`<div class="pl-container pl-narrow">
