@@ -26,17 +26,5 @@ export function parseYamlFile(text: string): ParsedFile {
   return { data: parseYaml(text) };
 }
 
-/**
- * Decap writes cleared optional fields as "" or null; treat them as absent so that "optional" means one thing.
- */
-export function stripEmpty(value: unknown): unknown {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
-  if (Array.isArray(value)) return value.map(stripEmpty).filter((item) => item !== undefined);
-  if (typeof value === "object" && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => [key, stripEmpty(item)] as const)
-      .filter(([, item]) => item !== undefined);
-    return Object.fromEntries(entries);
-  }
-  return value;
-}
+// Cleared fields read as absent: the rules and the editor share this step (./rules/values.ts).
+export { stripEmpty } from "./rules/values.ts";
