@@ -56,14 +56,18 @@ function listen(server: Server, port: number): Promise<void> {
 
 /**
  * Starts decap-server (MODE=fs: plain file writes under `repoDir`) behind its guard on `port`, unless something
- * already answers there (another `npm start`).
+ * already answers there (another `npm start`), or, when `exclusive`, refuses to share it.
  */
 export async function startDecapServer(
-  options: { port?: number; repoDir?: string; timeoutMs?: number; allowedHosts?: string[] } = {},
+  options: { port?: number; repoDir?: string; timeoutMs?: number; allowedHosts?: string[]; exclusive?: boolean } = {},
 ): Promise<DecapServer> {
   const port = options.port ?? decapPort;
   const url = `http://localhost:${port}/api/v1`;
-  if (await answers(url)) return { url, close: async () => {} };
+  if (await answers(url)) {
+    // Tests write through it into their own folder: another run's server would write elsewhere.
+    if (options.exclusive) throw new Error(`port ${port} is taken by another Decap server (a running npm start or test)`);
+    return { url, close: async () => {} };
+  }
   const internalPort = await freePort();
   const child: ChildProcess = spawn(resolve("node_modules/.bin/decap-server"), [], {
     env: {

@@ -6,7 +6,7 @@ import type { Lang } from "../types.ts";
 import type { IssueCode, Param, Path } from "./issues.ts";
 
 /** The fields an item of a container field holds, to follow a path below it. */
-function childFields(field: Field | undefined): readonly Field[] {
+export function childFields(field: Field | undefined): readonly Field[] {
   switch (field?.kind) {
     case "object":
     case "objectList":
@@ -30,7 +30,10 @@ export function labelTrail(fields: readonly Field[], path: Path, lang: Lang, ski
   let current: Field | undefined;
   path.forEach((segment, i) => {
     if (typeof segment === "number") {
-      if (i >= skip) parts.push(i > skip ? `${parts.pop() ?? ""} ${t(lang, "content.item", { n: segment + 1 })}` : t(lang, "content.item", { n: segment + 1 }));
+      const item = t(lang, "content.item", { n: segment + 1 });
+      // Named from here, an item of a plain list takes its field's label, as the editor shows it.
+      const owner = i > skip ? parts.pop() : current?.kind === "list" ? current.of.label : current?.label;
+      if (i >= skip) parts.push(owner ? `${owner} ${item}` : item);
       if (current?.kind === "list") current = current.of;
       return;
     }

@@ -67,6 +67,7 @@ describe("messages", () => {
     expect(labelTrail(consultations.fields, ["phases", 1, "end"], "fr", 2)).toBe("Fin");
     expect(labelTrail(consultations.fields, ["cover", "alt"], "fr")).toBe("Image de couverture › Texte alternatif");
     expect(labelTrail(consultations.fields, ["themes", 0], "en")).toBe("Thèmes no. 1");
+    expect(labelTrail(consultations.fields, ["themes", 0], "fr", 1)).toBe("Thème n° 1");
     expect(labelTrail(consultations.fields, ["phases", 0, "modules", 1], "fr", 2)).toBe("Modules de participation n° 2");
   });
 
