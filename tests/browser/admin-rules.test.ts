@@ -8,10 +8,10 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Field } from "../../site/_lib/content/model/index.ts";
-import { exampleFile, type ExampleFile } from "../../site/_lib/content/rules/example-files.ts";
+import { exampleFile, type ExampleFile } from "../../site/_lib/content/example-files.ts";
 import { ruleExamples, type RuleExample } from "../../site/_lib/content/rules/examples.ts";
 import { checkEntry, childFields, decapSlug, issueMessage, labelTrail, type Path } from "../../site/_lib/content/rules/index.ts";
-import { errorAt, field, openAdmin, openEntry, publish, startTestAdmin, toasts, type TestAdmin } from "./admin.ts";
+import { errorAt, field, openAdmin, openEntry, openNew, publish, startTestAdmin, toasts, type TestAdmin } from "./admin.ts";
 import { collectErrors } from "./chromium.ts";
 
 let admin: TestAdmin;
@@ -102,7 +102,7 @@ describe("every rule the build can raise, in the editor", () => {
 
   it.each(ruleExamples.filter((e) => e.newTitle).map((e) => [e.code, e] as const))("%s: a new entry's title is refused", async (_code, example) => {
     const file = exampleFile(example);
-    await page.goto(`${admin.url}/admin/#/collections/${file.collection.name}/new`);
+    await openNew(page, file.collection.name);
     await (await field(page, "Titre")).fill(example.newTitle!);
     await publish(page);
     const { message, label } = expected(example, file);
@@ -142,7 +142,7 @@ describe("what stock Decap used to save", () => {
 describe("what the rules let through", () => {
   it("a valid entry saves, and a new entry's file is named as the rules predicted from its title", async () => {
     const title = "L’œuvre d'Ève : 2026, l'été !";
-    await page.goto(`${admin.url}/admin/#/collections/pages/new`);
+    await openNew(page, "pages");
     await (await field(page, "Titre")).fill(title);
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type("Une page écrite dans l’éditeur.");

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { buildAdmin } from "../../site/admin/build.ts";
-import { startDecapServer } from "../../scripts/dev/decap.ts";
+import { startDecapServer, type DecapServer } from "../../scripts/dev/decap.ts";
 import { startServer } from "../../scripts/dev/server.ts";
 import { launchChromium } from "./chromium.ts";
 
@@ -17,13 +17,29 @@ export interface TestAdmin {
   close(): Promise<void>;
 }
 
+/**
+ * decap-server on the one port /admin talks to, writing into `repo`. Another test file's server there (they run
+ * in parallel) would write into its own folder, so this waits for the port to be free.
+ */
+async function ownDecapServer(repo: string, patienceMs = 180_000): Promise<DecapServer> {
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    try {
+      return await startDecapServer({ repoDir: repo, exclusive: true });
+    } catch (error) {
+      if (Date.now() > deadline || !/is taken by another Decap server|EADDRINUSE/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
+
 export async function startTestAdmin(): Promise<TestAdmin> {
   const work = await mkdtemp(join(tmpdir(), "parlons-admin-"));
   const repo = join(work, "repo");
   await cp("content", join(repo, "content"), { recursive: true });
   await buildAdmin(join(work, "site/admin"), { production: false, env: {} });
   const server = await startServer({ siteDir: join(work, "site"), functionRoutes: [] });
-  const decap = await startDecapServer({ repoDir: repo, exclusive: true }).catch(async (error: unknown) => {
+  const decap = await ownDecapServer(repo).catch(async (error: unknown) => {
     await server.close();
     throw error;
   });
@@ -50,19 +66,44 @@ export async function openAdmin(admin: TestAdmin): Promise<Page> {
   const page = await admin.browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("dialog", (dialog) => void (/quitter cette page/.test(dialog.message()) ? dialog.accept() : dialog.dismiss()));
   await page.goto(`${admin.url}/admin/`);
-  await page.getByRole("button", { name: /^(login|se connecter)$/i }).click({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Consultations", exact: true }).first().waitFor({ timeout: 30_000 });
+  await logIn(page);
   return page;
+}
+
+/** Clicks Login unless Decap remembered the session (a reload). */
+async function logIn(page: Page): Promise<void> {
+  const login = page.getByRole("button", { name: /^(login|se connecter)$/i });
+  const collections = page.getByRole("link", { name: "Consultations", exact: true }).first();
+  await login.or(collections).first().waitFor({ timeout: 30_000 });
+  if (await login.isVisible()) await login.click();
+  await collections.waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Goes to an admin route from a fresh editor. Decap keeps the open editor when only the entry in the URL
+ * changes, so it leaves through the collection's list; after a crash (Decap's error page), it reloads.
+ */
+async function go(page: Page, collection: string, route: string): Promise<void> {
+  const admin = `${new URL(page.url()).origin}/admin/#/`;
+  if ((await page.getByText("Une erreur est survenue").count()) > 0) {
+    await page.goto(`${admin}collections/${collection}`);
+    await page.reload();
+    await logIn(page);
+  }
+  await page.goto(`${admin}collections/${collection}`);
+  await page.getByRole("button", { name: /^(Publiée|Publier)$/ }).first().waitFor({ state: "detached", timeout: 30_000 });
+  await page.goto(`${admin}${route}`);
+}
+
+/** Opens a new entry's form. */
+export async function openNew(page: Page, collection: string): Promise<void> {
+  await go(page, collection, `collections/${collection}/new`);
+  await page.locator("label").first().waitFor({ timeout: 30_000 });
 }
 
 /** Opens an entry (a file collection's `site` for settings) and waits for its form. */
 export async function openEntry(page: Page, collection: string, slug: string): Promise<void> {
-  const route = collection === "settings" ? "collections/settings/entries/site" : `collections/${collection}/entries/${slug}`;
-  const admin = `${new URL(page.url()).origin}/admin/#/`;
-  // Decap keeps the open editor when only the entry in the URL changes: leave it through the collection's list.
-  await page.goto(`${admin}collections/${collection}`);
-  await page.getByRole("button", { name: /^(Publiée|Publier)$/ }).first().waitFor({ state: "detached", timeout: 30_000 });
-  await page.goto(`${admin}${route}`);
+  await go(page, collection, collection === "settings" ? "collections/settings/entries/site" : `collections/${collection}/entries/${slug}`);
   await page.getByRole("button", { name: /^(Publiée|Publier)$/ }).first().waitFor({ timeout: 30_000 });
   await page.locator("label").first().waitFor({ timeout: 30_000 });
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContentError } from "./errors.ts";
 import { loadContent } from "./load.ts";
-import { exampleFile } from "./rules/example-files.ts";
+import { exampleFile } from "./example-files.ts";
 import { ruleExamples } from "./rules/examples.ts";
 import { labelTrail } from "./rules/index.ts";
 import { t } from "../i18n/index.ts";

@@ -123,8 +123,8 @@ async function loadCollection(
     const original = originals.get(source.slug);
     if (!original || !source.raw) {
       if (!sources.some((s) => s.lang === defaultLang && s.slug === source.slug)) {
-        const original = `${collection.name}/${defaultLang}/${source.slug}.md`;
-        problems.add(contentIssue({ file: source.file, collection, data: source.raw }, "translation_without_original", [], { original }));
+        const french = `${collection.name}/${defaultLang}/${source.slug}.md`;
+        problems.add(contentIssue({ file: source.file, collection, data: source.raw }, "translation_without_original", [], { original: french }));
       }
       continue;
     }

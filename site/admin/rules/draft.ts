@@ -30,12 +30,15 @@ export function learnExists(collection: string, slug: string, exists: boolean): 
   knownVersion += 1;
 }
 
+/** Decap's data (an Immutable map) as the loader reads a file: plain, with cleared fields absent. */
+const plain = (data: unknown): Data => (stripEmpty((data as ImmutableMap | undefined)?.toJS() ?? {}) ?? {}) as Data;
+
 let memo: { entry: unknown; version: number; issues: RuleIssue[] } | undefined;
 
 /** Every rule's issues on `entry` (Decap's draft entry), computed once per draft change. */
 export function draftIssues(collection: Collection, entry: ImmutableMap): RuleIssue[] {
   if (memo?.entry === entry && memo.version === knownVersion) return memo.issues;
-  const data = (stripEmpty((entry.get("data") as ImmutableMap | undefined)?.toJS() ?? {}) ?? {}) as Data;
+  const data = plain(entry.get("data"));
   const title = collection.type === "folder" ? data[collection.identifierField] : undefined;
   // A new entry's slug is made from its title when saved; an existing one keeps its file name.
   const slug = entry.get("newRecord") ? (typeof title === "string" ? decapSlug(title) : undefined) : (entry.get("slug") as string | undefined);
@@ -57,11 +60,11 @@ export function messageAt(collection: Collection, issue: RuleIssue, path: readon
  * completed from the French data (site/_lib/content/translate.ts, shared with the loader).
  */
 function translationIssues(collection: Collection, entry: ImmutableMap): string[] {
-  const french = (stripEmpty((entry.get("data") as ImmutableMap | undefined)?.toJS() ?? {}) ?? {}) as Data;
+  const french = plain(entry.get("data"));
   const locales = ((entry.get("i18n") as ImmutableMap | undefined)?.toJS() ?? {}) as Record<string, { data?: unknown }>;
   const slug = entry.get("newRecord") ? undefined : (entry.get("slug") as string | undefined);
   return Object.entries(locales).flatMap(([locale, { data }]) => {
-    const own = (stripEmpty(data ?? {}) ?? {}) as Data;
+    const own = (stripEmpty(data) ?? {}) as Data;
     if (!isTranslated(collection.fields, own)) return [];
     const merged = mergeTranslation(collection.fields, french, own);
     return checkEntry(collection, merged, slug ? { slug } : {}).map((issue) =>

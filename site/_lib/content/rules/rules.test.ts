@@ -2,10 +2,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseMarkdownFile, parseYamlFile } from "../files.ts";
+import { exampleFile, readData } from "../example-files.ts";
 import { folderCollections, settingsCollection } from "../model/index.ts";
-import { readFileSync } from "node:fs";
-import { exampleFile } from "./example-files.ts";
 import { ruleExamples, withoutExample } from "./examples.ts";
 import { checkEntry, decapSlug, issueMessage, labelTrail, ruleCodes, slugRefusal, stripEmpty, type Data, type Exists } from "./index.ts";
 
@@ -35,8 +33,7 @@ describe("the demo content", () => {
   ];
 
   it.each(files.map(([collection, file]) => [file, collection] as const))("%s passes every rule", (file, collection) => {
-    const parsed = file.endsWith(".yml") ? parseYamlFile(readFileSync(file, "utf8")) : parseMarkdownFile(readFileSync(file, "utf8"));
-    const data = stripEmpty(parsed.body === undefined ? parsed.data : { ...parsed.data, body: parsed.body }) as Data;
+    const data = stripEmpty(readData(file)) as Data;
     const slug = collection.type === "folder" ? path.basename(file, ".md") : undefined;
     expect(checkEntry(collection, data, { slug, exists })).toEqual([]);
   });

@@ -3,10 +3,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
-import { parseMarkdownFile, parseYamlFile } from "../files.ts";
-import { collections, type Collection } from "../model/index.ts";
-import type { RuleExample } from "./examples.ts";
-import { stripEmpty, type Data } from "./values.ts";
+import { parseMarkdownFile, parseYamlFile } from "./files.ts";
+import { collections, type Collection } from "./model/index.ts";
+import type { RuleExample } from "./rules/examples.ts";
+import { stripEmpty, type Data } from "./rules/values.ts";
 
 export interface ExampleFile {
   collection: Collection;
@@ -33,10 +33,15 @@ export function serialize(file: string, data: Data): string {
   return `---\n${stringify(front)}---\n${typeof body === "string" ? body : ""}\n`;
 }
 
+/** A content file's data as written (front matter plus `body`), before stripEmpty. */
+export function readData(file: string): Data {
+  const text = readFileSync(file, "utf8");
+  const parsed = file.endsWith(".yml") ? parseYamlFile(text) : parseMarkdownFile(text);
+  return parsed.body === undefined ? parsed.data : { ...parsed.data, body: parsed.body };
+}
+
 export function exampleFile(example: RuleExample, contentDir = "content"): ExampleFile {
-  const text = readFileSync(path.join(contentDir, example.from), "utf8");
-  const parsed = example.from.endsWith(".yml") ? parseYamlFile(text) : parseMarkdownFile(text);
-  const data: Data = structuredClone(parsed.body === undefined ? parsed.data : { ...parsed.data, body: parsed.body });
+  const data = readData(path.join(contentDir, example.from));
   example.edit(data);
   const file = example.as ?? example.from;
   const collection = collectionOfFile(file);
