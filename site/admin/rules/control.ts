@@ -21,6 +21,8 @@ interface ControlProps {
   getEntry(): ImmutableMap;
   onValidateObject(forID: string, errors: unknown[]): void;
   loadEntry(collection: string, slug: string): Promise<unknown>;
+  /** Set on the fields of a Markdown editor component (an image inserted in a body), which are not entry fields. */
+  isEditorComponent?: boolean;
 }
 
 /** The stock control's instance: validate/focus on containers, item keys on lists. */
@@ -41,6 +43,7 @@ class RuledControl extends Component<ControlProps> {
 
   /** The field's path in the entry's data, or undefined outside an entry form (e.g. a Markdown editor component). */
   path(): Path | undefined {
+    if (this.props.isEditorComponent) return undefined;
     const path: Path = [];
     let list: RuledControl | undefined;
     let inItem = false;
