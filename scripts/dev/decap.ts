@@ -56,8 +56,7 @@ function listen(server: Server, port: number): Promise<void> {
 
 /**
  * Starts decap-server (MODE=fs: plain file writes under `repoDir`) behind its guard on `port`, unless something
- * already answers there (another `npm start`). `exclusive` refuses that one instead: a test that saves through
- * the admin must write into its own copy of the content, never into whatever folder the other server serves.
+ * already answers there (another `npm start`), or, when `exclusive`, refuses to share it.
  */
 export async function startDecapServer(
   options: { port?: number; repoDir?: string; timeoutMs?: number; allowedHosts?: string[]; exclusive?: boolean } = {},
@@ -65,7 +64,8 @@ export async function startDecapServer(
   const port = options.port ?? decapPort;
   const url = `http://localhost:${port}/api/v1`;
   if (await answers(url)) {
-    if (options.exclusive) throw new Error(`port ${port} is taken by another decap-server (npm start?): stop it first`);
+    // Tests write through it into their own folder: another run's server would write elsewhere.
+    if (options.exclusive) throw new Error(`port ${port} is taken by another Decap server (a running npm start or test)`);
     return { url, close: async () => {} };
   }
   const internalPort = await freePort();

@@ -1,7 +1,7 @@
 // The organizer content, loaded and validated once per build. The global data file hands it to templates;
 // other build steps read the same store (fonts, header links, the admin's site URL) instead of loading the
 // content a second time.
-import { formatIssue } from "../_lib/content/errors.ts";
+import { formatWarning } from "../_lib/content/errors.ts";
 import type { ContentStore } from "../_lib/content/types.ts";
 import { loadContent } from "../_lib/content/load.ts";
 import type { DataContext } from "./data.ts";
@@ -27,7 +27,7 @@ function firstLoad(context: DataContext): Deferred {
 export async function loadBuildContent(context: DataContext): Promise<ContentStore> {
   const store = await loadContent(context.contentDir);
   // Shown, not refused (a partial translation, a theme without English name): the organizer completes it later.
-  for (const warning of store.warnings) console.warn(`Content warning: ${formatIssue(warning)}`);
+  for (const warning of store.warnings) console.warn(`Content warning: ${formatWarning(warning)}`);
   lastLoaded.set(context, store);
   firstLoad(context).resolve(store);
   return store;

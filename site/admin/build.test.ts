@@ -19,6 +19,7 @@ describe("buildAdmin", () => {
     const js = await readFile(path.join(dir, "admin/cms.js"), "utf8");
     expect(js).toContain("local_backend:!0");
     expect(js).toContain('folder:"content/consultations"');
+    expect(js).toContain('identifierField:"title"'); // the content model, for the rules run before a save
     expect(js).not.toContain("--toastify-color-light"); // shipped as cms.css, not injected inline
     expect(js).toContain("adoptedStyleSheets"); // emotion's rules go to constructable sheets, not <style>
     expect(await readFile(path.join(dir, "admin/cms.css"), "utf8")).toContain("--toastify-color-light");

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { decapConfig } from "../_lib/content/decap.ts";
+import { collections } from "../_lib/content/model/index.ts";
 import { backendFromEnv } from "./backend.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -63,6 +64,8 @@ export async function buildAdmin(outDir: string, options: AdminBuildOptions = {}
       "process.env.NODE_ENV": '"production"',
       global: "window",
       PARLONS_DECAP_CONFIG: JSON.stringify(config),
+      // The content model for the rules (rules/draft.ts): plain data, so the browser needs none of its modules.
+      PARLONS_CONTENT_MODEL: JSON.stringify(collections),
     },
   });
   await copyFile(path.join(here, "index.html"), path.join(outDir, "index.html"));

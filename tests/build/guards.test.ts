@@ -24,7 +24,7 @@ it("writes the brand colours as custom properties and the chosen font files", as
 });
 
 it("fails the build when a text/background pair is below WCAG AA, naming the pair", async () => {
-  await expect(buildDemo(withPrimary("#ffff66"), { admin: false })).rejects.toThrow(/primary.*#ffff66.*contrast .*WCAG AA/i);
+  await expect(buildDemo(withPrimary("#ffff66"), { admin: false })).rejects.toThrow(/« Couleurs › Couleur principale » rend un texte illisible : .*#ffff66.*contraste .*WCAG AA/);
 });
 
 it("fails the build on invalid content, naming the file and the field", async () => {

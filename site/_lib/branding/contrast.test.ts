@@ -3,7 +3,7 @@ import { brandCss } from "./css.ts";
 import { contrastRatio } from "./contrast.ts";
 import { fontAssets, fonts } from "./fonts.ts";
 import { ContrastError, assertContrast, contrastFailures } from "./guard.ts";
-import { colorPairs, paletteFrom } from "./palette.ts";
+import { brandColorOf, colorPairs, paletteFrom, type Palette } from "./palette.ts";
 import { existsSync } from "node:fs";
 
 describe("WCAG 2.1 contrast ratio", () => {
@@ -47,6 +47,21 @@ describe("contrast guard", () => {
     const failures = contrastFailures(paletteFrom({ primary: "#1d5a85", secondary: "#d9480f" }));
     expect(failures.map((f) => f.pair)).toEqual(["secondary-contrast on secondary (badges, banners)"]);
     expect(failures[0]!.ratio).toBeCloseTo(4.3, 1);
+  });
+});
+
+describe("brand colour of each palette entry", () => {
+  it("names exactly the entries that change with that colour", () => {
+    const base = paletteFrom({ primary: "#1d5a85", secondary: "#8c3a14" });
+    const changedWith = (colors: { primary: string; secondary: string }) => {
+      const palette = paletteFrom(colors);
+      return (Object.keys(base) as (keyof Palette)[]).filter((key) => palette[key] !== base[key]).sort();
+    };
+    const following = (colour: "primary" | "secondary") =>
+      (Object.keys(brandColorOf) as (keyof Palette)[]).filter((key) => brandColorOf[key] === colour).sort();
+    // A light colour flips its readable text from white to near-black, so every dependent entry changes.
+    expect(changedWith({ primary: "#ffdd55", secondary: "#8c3a14" })).toEqual(following("primary"));
+    expect(changedWith({ primary: "#1d5a85", secondary: "#ffdd55" })).toEqual(following("secondary"));
   });
 });
 

@@ -1,8 +1,10 @@
 import { contrastRatio } from "./contrast.ts";
-import { colorPairs, type Palette } from "./palette.ts";
+import { colorPairs, type ColorPair, type Palette } from "./palette.ts";
 
 export interface ContrastFailure {
   pair: string;
+  /** Which palette entries fail, for messages that name the colour to change. */
+  colorPair: ColorPair;
   foreground: string;
   background: string;
   ratio: number;
@@ -25,7 +27,7 @@ export function contrastFailures(palette: Palette): ContrastFailure[] {
     const foreground = palette[pair.foreground];
     const background = palette[pair.background];
     const ratio = contrastRatio(foreground, background);
-    return ratio + 1e-9 < pair.min ? [{ pair: pair.name, foreground, background, ratio, min: pair.min }] : [];
+    return ratio + 1e-9 < pair.min ? [{ pair: pair.name, colorPair: pair, foreground, background, ratio, min: pair.min }] : [];
   });
 }
 

@@ -44,6 +44,19 @@ export const colorPairs: readonly ColorPair[] = [
   { name: "input border on background", foreground: "border", background: "bg", min: AA_NON_TEXT },
 ];
 
+/**
+ * The brand colour each palette entry follows (the others are fixed greys), so that a failing pair names the
+ * colour the organizer should change.
+ */
+export const brandColorOf: Readonly<Partial<Record<keyof Palette, "primary" | "secondary">>> = {
+  primary: "primary",
+  primaryContrast: "primary",
+  focus: "primary",
+  focusInverse: "primary",
+  secondary: "secondary",
+  secondaryContrast: "secondary",
+};
+
 const white = "#ffffff";
 const nearBlack = "#161616";
 

@@ -4,6 +4,7 @@ import type { ModuleManifest } from "../modules/manifest.ts";
 import { moduleIds } from "../modules/index.ts";
 import { decapConfig, decapField, type DecapObject } from "./decap.ts";
 import { collections } from "./model/index.ts";
+import { imageParts } from "./model/fields.ts";
 import { phaseModuleTypes } from "./model/modules.ts";
 
 const config = decapConfig({ backend: { name: "github", repo: "a/b", branch: "main" }, localBackend: true });
@@ -89,5 +90,20 @@ describe("generated Decap configuration", () => {
     for (const c of collectionsOf()) walk((c["fields"] ?? (c["files"] as DecapObject[])[0]!["fields"]) as DecapObject[]);
     expect(offenders).toEqual([]);
     expect(decapField({ kind: "string", name: "x", label: "X", required: true, i18n: "duplicate" }, true)).toMatchObject({ i18n: "duplicate" });
+  });
+
+  it("labels an image's parts as the rules' messages name them", () => {
+    const consultations = collectionsOf().find((c) => c["name"] === "consultations")!;
+    const cover = field(consultations["fields"] as DecapObject[], "cover");
+    const parts = cover["fields"] as DecapObject[];
+    expect(parts.map((part) => [part["name"], part["label"]])).toEqual([
+      ["src", imageParts.src.label],
+      ["alt", imageParts.alt.label],
+    ]);
+    expect(field(parts, "alt")["hint"]).toBe(imageParts.alt.hint);
+  });
+
+  it("leaves checking to the content rules: no Decap pattern, which would also fire from the English pane", () => {
+    expect(JSON.stringify(config)).not.toContain('"pattern"');
   });
 });

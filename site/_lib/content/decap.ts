@@ -1,26 +1,17 @@
 // Decap CMS configuration generated from the content model (./model): the admin shows exactly the fields the
-// build validates. Labels are French because the organizers are; English exists through Decap's i18n.
+// build validates. Labels are French because the organizers are; English exists through Decap's i18n. No
+// `pattern` here: the admin checks every field with the build's own rules (site/admin/rules), and a pattern
+// would also fire, and block the save, from the English pane.
 import { langs, defaultLang } from "./types.ts";
 import { collections, type Collection, type Field } from "./model/index.ts";
 import { routes } from "./routes.ts";
 
 export type DecapObject = Record<string, unknown>;
 
-const patterns: Partial<Record<string, [string, string]>> = {
-  email: ["^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "Adresse électronique invalide"],
-  url: ["^https?://\\S+$", "Adresse web commençant par https://"],
-  slug: ["^[a-z0-9]+(-[a-z0-9]+)*$", "Minuscules, chiffres et tirets seulement"],
-  path: ["^/", "Chemin commençant par /"],
-  link: ["^(/|https?://)\\S*$", "Chemin commençant par / ou adresse commençant par https://"],
-};
-
 function widget(field: Field, translated: boolean): DecapObject {
   const fields = (list: readonly Field[]) => list.map((child) => decapField(child, translated));
   switch (field.kind) {
-    case "string": {
-      const pattern = field.format && patterns[field.format];
-      return { widget: "string", ...(pattern ? { pattern } : {}) };
-    }
+    case "string":
     case "text":
     case "markdown":
       return { widget: field.kind };

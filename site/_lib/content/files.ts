@@ -26,22 +26,12 @@ export function parseYamlFile(text: string): ParsedFile {
   return { data: parseYaml(text) };
 }
 
+import { stripEmpty } from "./rules/values.ts";
+
+// Cleared fields read as absent: the rules and the editor share this step (./rules/values.ts).
+export { stripEmpty };
+
 /** A file's fields as the model names them: the Markdown body is the field `body`; empty values are absent. */
 export function fileData({ data, body }: ParsedFile): Record<string, unknown> {
   return stripEmpty(body === undefined ? data : { ...data, body }) as Record<string, unknown>;
-}
-
-/**
- * Decap writes cleared optional fields as "" or null; treat them as absent so that "optional" means one thing.
- */
-export function stripEmpty(value: unknown): unknown {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
-  if (Array.isArray(value)) return value.map(stripEmpty).filter((item) => item !== undefined);
-  if (typeof value === "object" && !(value instanceof Date)) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .map(([key, item]) => [key, stripEmpty(item)] as const)
-      .filter(([, item]) => item !== undefined);
-    return Object.fromEntries(entries);
-  }
-  return value;
 }

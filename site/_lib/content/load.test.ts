@@ -6,7 +6,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ContentError } from "./errors.ts";
 import { loadContent } from "./load.ts";
+import { exampleFile } from "./example-files.ts";
+import { ruleExamples } from "./rules/examples.ts";
+import { labelTrail } from "./rules/index.ts";
 import type { ContentStore } from "./types.ts";
+import { t } from "../i18n/index.ts";
 
 const temps: string[] = [];
 afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -191,97 +195,67 @@ describe("translations", () => {
   });
 });
 
-describe("broken content names the file and the field", () => {
+describe("broken content: a French sentence naming the entry, its file and the field's label", () => {
+  it.each(ruleExamples.map((example) => [example.code, example] as const))("%s (rule example)", async (_code, example) => {
+    const { file, text, collection } = exampleFile(example);
+    const error = await failure(await demoWith([file, () => text]));
+    const issue = error.issues.find((candidate) => candidate.code === example.code && candidate.path.join() === example.path.join());
+    expect(issue, error.message).toBeDefined();
+    expect(issue!.file).toMatch(new RegExp(`${file.replace(/\./g, "\\.")}$`));
+    const entry = collection.type === "folder" ? collection.labelSingular : collection.label;
+    expect(issue!.message).toMatch(new RegExp(`^${entry} .*\\(${issue!.file}\\) : `));
+    if (t("fr", `content.rules.${example.code}`).includes("{label}")) {
+      expect(issue!.message).toContain(`« ${labelTrail(collection.fields, example.path, "fr")} »`);
+    }
+  });
+
   const velo = "consultations/fr/plan-velo.md";
   const cases: [string, Edit[], RegExp][] = [
     [
       "phase ending before it starts",
       [[velo, replace("end: 2027-05-31T23:59", "end: 2026-10-01T00:00")]],
-      /consultations\/fr\/plan-velo\.md: phases\[1\]\.end: must be after start/,
+      /^Consultation « Plan vélo 2027 : dessinons ensemble nos itinéraires » \(.*consultations\/fr\/plan-velo\.md\) : « Phases n° 2 › Fin » doit être après le début de la phase\.$/,
     ],
     [
-      "overlapping phases",
-      [[velo, replace("start: 2027-06-01T00:00", "start: 2027-05-01T00:00")]],
-      /plan-velo\.md: phases\[2\]\.start: must not be before the end of phases\[1\]/,
+      "missing title: the entry is named by its file",
+      [[velo, replace(/^title: .*\n/m, "")]],
+      /^Consultation \(.*plan-velo\.md\) : « Titre » est obligatoire\.$/,
     ],
     [
-      "impossible date",
-      [[velo, replace("start: 2026-09-01T09:00", "start: 2026-02-30T09:00")]],
-      /plan-velo\.md: phases\[0\]\.start: must be a date and time like 2026-09-14T18:00, got "2026-02-30T09:00"/,
+      "brand colour too light for text, blamed on that colour",
+      [["settings/site.yml", replace('primary: "#1d5a85"', 'primary: "#7fb3d5"')]],
+      /Réglages du site \(.*settings\/site\.yml\) : « Couleurs › Couleur principale » rend un texte illisible : les liens \(couleur principale\) sur le fond de page \(#7fb3d5 sur #ffffff\) n’a qu’un contraste de 2,\d\d:1/,
     ],
-    ["missing title", [[velo, replace(/^title: .*\n/m, "")]], /plan-velo\.md: title: is required/],
-    [
-      "polygon that is not GeoJSON",
-      [[velo, replace(/polygon: '.*'/, "polygon: '{\"type\":\"Point\",\"coordinates\":[2.35,48.85]}'")]],
-      /plan-velo\.md: districts\[0\]\.polygon: must be a GeoJSON Polygon/,
-    ],
-    [
-      "module setting out of bounds",
-      [[velo, replace("max_propositions_per_citizen: 3\n  - title: Restitution", "max_propositions_per_citizen: 0\n  - title: Restitution")]],
-      /plan-velo\.md: phases\[1\]\.modules\[0\]\.max_propositions_per_citizen: /,
-    ],
-    [
-      "unknown module",
-      [[velo, replace("- module: ideabox\n        submissions_open: true", "- module: survey\n        submissions_open: true")]],
-      /plan-velo\.md: phases\[1\]\.modules\[0\]\.module: unknown module/,
-    ],
-    [
-      "cover image without alternative text",
-      [[velo, replace(/^  alt: Une piste.*\n/m, "")]],
-      /plan-velo\.md: cover\.alt: is required when an image is chosen/,
-    ],
-    ["misspelt field", [[velo, replace("visibility: public", "visibilty: public")]], /plan-velo\.md: unknown field visibilty/],
     [
       "invalid YAML, with the file's own line number",
       [[velo, replace("visibility: public", "visibility: [public")]],
-      /plan-velo\.md: cannot be read: .*at line 27, column 1/,
-    ],
-    [
-      "news linked to a missing consultation",
-      [["news/fr/lancement-plan-velo.md", replace("consultation: plan-velo", "consultation: plan-velos")]],
-      /news\/fr\/lancement-plan-velo\.md: consultation: no consultation has the slug "plan-velos"/,
-    ],
-    [
-      "event without place nor online link",
-      [["events/fr/balade-urbaine-velo.md", replace(/^place: .*\n/m, "")]],
-      /events\/fr\/balade-urbaine-velo\.md: place: an event needs a place or an online link/,
+      /plan-velo\.md : Le fichier est illisible : .*at line 27, column 1/,
     ],
     [
       "English translation without a French original",
       [["pages/en/a-propos.md", () => "---\ntitle: About\n---\nHello"]],
-      /pages\/en\/a-propos\.md: is a translation without a French original/,
+      /Page « About » \(.*pages\/en\/a-propos\.md\) : Cette traduction n’a pas d’original en français \(pages\/fr\/a-propos\.md\)\./,
     ],
     [
       "theme written as a bare name (before themes had an English name)",
       [["consultations/fr/plan-velo.md", replace(/themes:\n  - name: Pistes cyclables\n    name_en: Cycle lanes/, "themes:\n  - Pistes cyclables")]],
-      /plan-velo\.md: themes\[0\]: /,
+      /plan-velo\.md\) : « Thèmes n° 1 » doit être un groupe de champs\./,
     ],
     [
       "page with a reserved slug",
       [["pages/fr/agenda.md", () => "---\ntitle: Agenda\n---\nTexte"]],
-      /pages\/fr\/agenda\.md: the slug "agenda" is reserved/,
+      /Page « Agenda » \(.*pages\/fr\/agenda\.md\) : L’adresse « \/agenda\/ » est réservée à une rubrique du site/,
     ],
     [
       "legal notice page that does not exist",
       [["pages/fr/mentions-legales.md", null]],
-      /settings\/site\.yml: legalNoticePage: no page has the slug "mentions-legales"/,
+      /site\.yml\) : « Page des mentions légales » désigne « mentions-legales », qui n’existe pas ou plus/,
     ],
     [
-      "brand colour too light for text",
-      [["settings/site.yml", replace('primary: "#1d5a85"', 'primary: "#7fb3d5"')]],
-      /settings\/site\.yml: colors: fail WCAG AA contrast: primary \(links\) on background: #7fb3d5 on #ffffff has contrast 2\.\d\d:1/,
+      "file name that is not a slug",
+      [["news/fr/Marché.md", () => "---\ntitle: Marché\ndate: 2026-06-05\n---\nTexte"]],
+      /Actualité « Marché » \(.*news\/fr\/Marché\.md\) : L’adresse de l’entrée, « Marché »/,
     ],
-    [
-      "site without French",
-      [["settings/site.yml", replace("languages:\n  - fr\n  - en", "languages:\n  - en")]],
-      /settings\/site\.yml: languages: must include fr/,
-    ],
-    [
-      "header link that is neither a path nor a URL",
-      [["settings/site.yml", replace("url: /comment-participer/", "url: comment-participer")]],
-      /site\.yml: headerLinks\[0\]\.url: must be a path on this site/,
-    ],
-    ["invalid contact e-mail", [["settings/site.yml", replace("email: participation@", "email: participation-at-")]], /site\.yml: contact\.email: must be an email address/],
   ];
 
   it.each(cases)("%s", async (_name, edits, expected) => {
@@ -297,6 +271,6 @@ describe("broken content names the file and the field", () => {
       ),
     );
     expect(error.issues.map((i) => path.basename(i.file))).toEqual(["plan-velo.md", "lancement-plan-velo.md"]);
-    expect(error.message).toMatch(/^2 content problems:/);
+    expect(error.message).toMatch(/^2 problèmes dans le contenu :/);
   });
 });

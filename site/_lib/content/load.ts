@@ -5,13 +5,12 @@
 import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { paletteFrom } from "../branding/palette.ts";
-import { ContrastError, assertContrast } from "../branding/guard.ts";
-import { ContentError, formatPath, type ContentIssue } from "./errors.ts";
+import { ContentError, contentIssue, formatPath, type ContentIssue, type ContentWarning } from "./errors.ts";
 import { fileData, parseMarkdownFile, parseYamlFile, type ParsedFile } from "./files.ts";
-import { folderCollections, settingsCollection, type FolderCollection } from "./model/index.ts";
+import { folderCollections, settingsCollection, type Collection, type FolderCollection } from "./model/index.ts";
 import { toConsultation, toEvent, toNews, toPage, toSettings, type EntryMeta } from "./normalize.ts";
-import { entryUrl, reservedSlugs, slugPattern } from "./routes.ts";
+import { entryUrl } from "./routes.ts";
+import { relationIssues, type Data, type Exists } from "./rules/index.ts";
 import { isTranslated, mergeTranslation } from "./translate.ts";
 import { defaultLang, langs, type ContentStore, type Entry, type Lang, type SiteSettings } from "./types.ts";
 import { validateFile } from "./validate.ts";
@@ -26,10 +25,10 @@ interface Source {
 
 class Problems {
   readonly issues: ContentIssue[] = [];
-  readonly warnings: ContentIssue[] = [];
+  readonly warnings: ContentWarning[] = [];
   cause: unknown;
-  add(file: string, path: (string | number)[], message: string, cause?: unknown): void {
-    this.issues.push({ file, path, message });
+  add(issue: ContentIssue, cause?: unknown): void {
+    this.issues.push(issue);
     this.cause ??= cause;
   }
 }
@@ -47,7 +46,8 @@ function readParsed(
     return fileData(parse(readFileSync(file, "utf8")));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    problems.add(file, [], code === "ENOENT" ? "file is missing" : `cannot be read: ${(error as Error).message}`, error);
+    const issue = code === "ENOENT" ? contentIssue({ file }, "file_missing") : contentIssue({ file }, "file_unreadable", [], { reason: (error as Error).message });
+    problems.add(issue, error);
     return undefined;
   }
 }
@@ -66,14 +66,13 @@ async function readSources(rootDir: string, collection: FolderCollection, proble
   const dir = path.join(rootDir, collection.name);
   for (const langDir of await listDir(dir)) {
     if (!(langs as readonly string[]).includes(langDir)) {
-      problems.add(path.join(dir, langDir), [], `is not a language folder (expected ${langs.join(", ")})`);
+      problems.add(contentIssue({ file: path.join(dir, langDir) }, "not_language_folder", [], { langs: langs.join(", ") }));
       continue;
     }
     for (const name of await listDir(path.join(dir, langDir))) {
       const file = path.join(dir, langDir, name);
       const slug = name.replace(/\.md$/, "");
-      if (!name.endsWith(".md")) problems.add(file, [], "is not a Markdown (.md) file");
-      else if (!slugPattern.test(slug)) problems.add(file, [], "the file name must be a slug (lowercase letters, digits and hyphens)");
+      if (!name.endsWith(".md")) problems.add(contentIssue({ file }, "not_markdown"));
       else {
         sources.push({ file, lang: langDir as Lang, slug, raw: readParsed(file, parseMarkdownFile, problems) });
       }
@@ -125,7 +124,8 @@ async function loadCollection(
     const original = originals.get(source.slug);
     if (!original || !source.raw) {
       if (!sources.some((s) => s.lang === defaultLang && s.slug === source.slug)) {
-        problems.add(source.file, [], `is a translation without a French original (${collection.name}/${defaultLang}/${source.slug}.md)`);
+        const french = `${collection.name}/${defaultLang}/${source.slug}.md`;
+        problems.add(contentIssue({ file: source.file, collection, data: source.raw }, "translation_without_original", [], { original: french }));
       }
       continue;
     }
@@ -162,16 +162,10 @@ async function loadSettings(rootDir: string, problems: Problems): Promise<SiteSe
     problems.issues.push(...result.issues);
     return undefined;
   }
-  const settings = toSettings(result.data);
-  try {
-    assertContrast(paletteFrom(settings.colors));
-  } catch (error) {
-    if (!(error instanceof ContrastError)) throw error;
-    problems.add(file, ["colors"], `fail WCAG AA contrast: ${error.message}`, error);
-  }
-  return settings;
+  return toSettings(result.data);
 }
 
+/** Links to other entries (news and events to a consultation, the settings to pages), once every file is read. */
 function checkLinks(
   store: Omit<ContentStore, "settings" | "warnings">,
   settings: SiteSettings | undefined,
@@ -179,23 +173,15 @@ function checkLinks(
   problems: Problems,
   present: Present,
 ): void {
-  const consultations = present.get("consultations") ?? new Set();
-  const pages = present.get("pages") ?? new Set();
-  for (const entry of [...store.news, ...store.events]) {
-    if (entry.consultation && !consultations.has(entry.consultation)) {
-      problems.add(entry.inputPath, ["consultation"], `no consultation has the slug "${entry.consultation}"`);
+  const exists: Exists = (collection, slug) => present.get(collection as FolderCollection["name"])?.has(slug) ?? false;
+  const check = (collection: Collection, file: string, data: Data) => {
+    for (const issue of relationIssues(collection, data, exists)) {
+      problems.add(contentIssue({ file, collection, data }, issue.code, issue.path, issue.params));
     }
-  }
-  for (const page of store.pages) {
-    if (page.lang === defaultLang && reservedSlugs.has(page.slug)) {
-      problems.add(page.inputPath, [], `the slug "${page.slug}" is reserved for a section of the site; rename the page`);
-    }
-  }
-  if (!settings) return;
-  const file = path.join(rootDir, path.relative("content", settingsCollection.file));
-  for (const key of ["legalNoticePage", "privacyPage"] as const) {
-    if (!pages.has(settings[key])) problems.add(file, [key], `no page has the slug "${settings[key]}"`);
-  }
+  };
+  const named = (name: string) => folderCollections.find((collection) => collection.name === name)!;
+  for (const entry of [...store.news, ...store.events]) check(named(entry.collection), entry.inputPath, { ...entry });
+  if (settings) check(settingsCollection, path.join(rootDir, path.relative("content", settingsCollection.file)), { ...settings });
 }
 
 /** Themes and districts are shown on English pages under their English name, authored beside the French one. */

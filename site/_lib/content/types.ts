@@ -3,7 +3,7 @@
 // is the slug and the identity of an entry across languages; French is required, English optional.
 
 import type { ModuleId } from "../modules/index.ts";
-import type { ContentIssue } from "./errors.ts";
+import type { ContentWarning } from "./errors.ts";
 
 export type Lang = "fr" | "en";
 export const langs: readonly Lang[] = ["fr", "en"];
@@ -149,7 +149,7 @@ export interface AccessibilityStatement {
 export interface ContentStore {
   settings: SiteSettings;
   /** What the build shows but the organizer should complete (a partial translation, a theme without English name). */
-  warnings: ContentIssue[];
+  warnings: ContentWarning[];
   consultations: Consultation[];
   news: NewsArticle[];
   events: Event[];

@@ -1,7 +1,10 @@
-// Validation of one file against its collection: generated schema first, then the collection's own rules.
+// Validation of one file against its collection: every rule of ./rules first (the same ones the editor runs
+// before saving), then the schema's conversions into build values.
+import path from "node:path";
 import type { z } from "zod";
-import type { ContentIssue } from "./errors.ts";
+import { contentIssue, type ContentIssue } from "./errors.ts";
 import type { Collection } from "./model/index.ts";
+import { checkEntry } from "./rules/index.ts";
 import { collectionSchema } from "./schemas.ts";
 
 const schemas = new Map<Collection, z.ZodObject>();
@@ -12,31 +15,18 @@ function schemaOf(collection: Collection): z.ZodObject {
   return schema;
 }
 
-function messageOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
-  if (issue.code === "invalid_union" && "discriminator" in issue) {
-    return `unknown ${String(issue.discriminator)} (expected one of the declared types)`;
-  }
-  return issue.message;
-}
-
 export type Validated = { ok: true; data: Record<string, unknown> } | { ok: false; issues: ContentIssue[] };
 
-export function validateFile(collection: Collection, file: string, raw: unknown): Validated {
-  const result = schemaOf(collection).safeParse(raw, {
-    error: (issue) => (issue.input === undefined && issue.code === "invalid_type" ? "is required" : undefined),
-  });
-  if (!result.success) {
-    return {
-      ok: false,
-      issues: result.error.issues.map((issue) => ({
-        file,
-        path: issue.path.filter((part): part is string | number => typeof part !== "symbol"),
-        message: messageOf(issue),
-      })),
-    };
+/** `raw` comes through stripEmpty; a folder entry's slug is its file name. */
+export function validateFile(collection: Collection, file: string, raw: Record<string, unknown>): Validated {
+  const slug = collection.type === "folder" ? path.basename(file, ".md") : undefined;
+  const issues = checkEntry(collection, raw, slug === undefined ? {} : { slug });
+  if (issues.length > 0) {
+    return { ok: false, issues: issues.map((issue) => contentIssue({ file, collection, data: raw }, issue.code, issue.path, issue.params)) };
   }
-  const issues: ContentIssue[] = [];
-  collection.check?.(result.data, { issue: (path, message) => issues.push({ file, path, message }) });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, data: result.data };
+  const result = schemaOf(collection).safeParse(raw);
+  if (!result.success) {
+    throw new Error(`The content rules accepted ${file} but its build schema refused it (a bug): ${result.error.message}`);
+  }
+  return { ok: true, data: result.data };
 }

@@ -6,17 +6,19 @@ import frErrors from "./fr/errors.json" with { type: "json" };
 import frIdeabox from "./fr/ideabox.json" with { type: "json" };
 import frAuth from "./fr/auth.json" with { type: "json" };
 import frAccount from "./fr/account.json" with { type: "json" };
+import frContent from "./fr/content.json" with { type: "json" };
 import enUi from "./en/ui.json" with { type: "json" };
 import enErrors from "./en/errors.json" with { type: "json" };
 import enIdeabox from "./en/ideabox.json" with { type: "json" };
 import enAuth from "./en/auth.json" with { type: "json" };
 import enAccount from "./en/account.json" with { type: "json" };
+import enContent from "./en/content.json" with { type: "json" };
 
 type Tree = { [key: string]: string | Tree };
 
 export const messages: Record<Lang, Tree> = {
-  fr: { ui: frUi, errors: frErrors, ideabox: frIdeabox, auth: frAuth, account: frAccount },
-  en: { ui: enUi, errors: enErrors, ideabox: enIdeabox, auth: enAuth, account: enAccount },
+  fr: { ui: frUi, errors: frErrors, ideabox: frIdeabox, auth: frAuth, account: frAccount, content: frContent },
+  en: { ui: enUi, errors: enErrors, ideabox: enIdeabox, auth: enAuth, account: enAccount, content: enContent },
 };
 
 function lookup(tree: Tree, key: string): string | undefined {

@@ -66,19 +66,4 @@ export const consultations: FolderCollection = {
     phase,
     f.markdown("body", "Présentation"),
   ],
-  check(data, ctx) {
-    const phases = data["phases"] as { start: Date; end: Date; modules?: { module: string }[] }[];
-    phases.forEach((p, i) => {
-      if (p.end <= p.start) ctx.issue(["phases", i, "end"], "must be after start");
-      const previous = phases[i - 1];
-      if (previous && p.start < previous.end) {
-        ctx.issue(["phases", i, "start"], `must not be before the end of phases[${i - 1}] (phases are ordered and do not overlap)`);
-      }
-      const seen = new Set<string>();
-      (p.modules ?? []).forEach((m, j) => {
-        if (seen.has(m.module)) ctx.issue(["phases", i, "modules", j], `module ${m.module} appears twice in this phase`);
-        seen.add(m.module);
-      });
-    });
-  },
 };

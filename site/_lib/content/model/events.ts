@@ -16,10 +16,4 @@ export const events: FolderCollection = {
     f.relation("consultation", "Consultation liée", { i18n: "duplicate", required: false, collection: "consultations" }),
     f.markdown("body", "Description"),
   ],
-  check(data, ctx) {
-    if ((data["end"] as Date) < (data["start"] as Date)) ctx.issue(["end"], "must not be before start");
-    if (data["place"] === undefined && data["onlineLink"] === undefined) {
-      ctx.issue(["place"], "an event needs a place or an online link");
-    }
-  },
 };

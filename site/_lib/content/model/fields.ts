@@ -1,6 +1,6 @@
-// A small declarative field language: each collection is described once with these fields, and both the Decap
-// CMS configuration (../decap.ts) and the build-time zod schemas (../schemas.ts) are generated from it, so the
-// editor and the validator cannot drift apart.
+// A small declarative field language: each collection is described once with these fields, and the Decap CMS
+// configuration (../decap.ts), the rules (../rules, run by the editor and the build) and the build-time zod
+// schemas (../schemas.ts) all read it, so the editor and the validator cannot drift apart.
 
 /**
  * Decap i18n mode of a field in a translated collection: `true` is translated per language, `"duplicate"` is
@@ -47,6 +47,12 @@ export type Field =
   | (Base & { kind: "objectList"; fields: Field[]; min?: number; summary?: string })
   /** Decap "variable types" list: each item names its type in `typeKey`. */
   | (Base & { kind: "typedList"; typeKey: string; types: TypedListType[] });
+
+/** The two parts of an `image` field, as the editor labels them. */
+export const imageParts = {
+  src: { label: "Image" },
+  alt: { label: "Texte alternatif", hint: "Décrivez ce que montre l'image ; obligatoire si une image est choisie" },
+} as const;
 
 export interface Option {
   value: string;
@@ -96,17 +102,10 @@ export const f = {
   typedList: make("typedList"),
 };
 
-export interface CollectionCheckContext {
-  /** Reports a problem at a field path such as ["phases", 1, "end"]. */
-  issue(path: (string | number)[], message: string): void;
-}
-
 interface CollectionBase {
   name: string;
   label: string;
   fields: Field[];
-  /** Rules spanning several fields of one file (e.g. phase ordering), run after the field checks pass. */
-  check?: (data: Record<string, unknown>, ctx: CollectionCheckContext) => void;
 }
 
 /** A collection of Markdown entries, one folder per language: content/<name>/<lang>/<slug>.md. */

@@ -140,8 +140,4 @@ export const settings: FileCollection = {
       hint: "Par exemple https://tiles.openfreemap.org/styles/liberty",
     }),
   ],
-  check(data, ctx) {
-    const languages = data["languages"];
-    if (Array.isArray(languages) && !languages.includes("fr")) ctx.issue(["languages"], "must include fr");
-  },
 };
