@@ -11,6 +11,8 @@ export interface SiteOptions {
   clock: () => Date;
   /** Bundle the Decap admin into <outDir>/admin (about 3 s, once per process; tests that don't need it skip it). */
   admin: boolean;
+  /** Where encoded images are kept between builds (image-cache.ts); default .cache/images, git-ignored. */
+  imageCacheDir: string;
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -22,5 +24,6 @@ export function resolveOptions(partial: Partial<SiteOptions> = {}): SiteOptions 
     outDir: path.resolve(partial.outDir ?? path.join(projectRoot, "_site")),
     clock: partial.clock ?? (() => new Date()),
     admin: partial.admin ?? true,
+    imageCacheDir: path.resolve(partial.imageCacheDir ?? path.join(projectRoot, ".cache/images")),
   };
 }
