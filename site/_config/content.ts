@@ -23,19 +23,8 @@ function firstLoad(context: DataContext): Deferred {
   return deferred;
 }
 
-/** Freezes `value` and everything it holds (Dates aside: freezing one does not stop its setters). */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value) || value instanceof Date) return value;
-  Object.freeze(value);
-  for (const item of Object.values(value)) deepFreeze(item);
-  return value;
-}
-
 export async function loadBuildContent(context: DataContext): Promise<ContentStore> {
-  // Frozen, Eleventy hands the store to every page as it is: it deep-copies plain data objects into each
-  // template's data and wraps them in a Proxy on each paginated page (thousands on a large commune), but
-  // passes frozen ones through (@11ty/eleventy-utils Merge, Eleventy's ProxyWrap). Nothing edits it anyway.
-  const store = deepFreeze(await loadContent(context.contentDir));
+  const store = await loadContent(context.contentDir);
   lastLoaded.set(context, store);
   firstLoad(context).resolve(store);
   return store;
