@@ -24,7 +24,8 @@ function firstLoad(context: DataContext): Deferred {
 }
 
 export async function loadBuildContent(context: DataContext): Promise<ContentStore> {
-  const store = await loadContent(context.contentDir);
+  const first = !lastLoaded.has(context);
+  const store = first && context.loadedContent ? context.loadedContent : await loadContent(context.contentDir);
   lastLoaded.set(context, store);
   firstLoad(context).resolve(store);
   return store;

@@ -1,6 +1,7 @@
 // Options shared by every Parlons Eleventy plugin. One object, built once per build, so that the CLI config,
 // the programmatic build (tests, bench) and the dev server all describe a build the same way.
 import path from "node:path";
+import type { ContentStore } from "../_lib/content/types.ts";
 
 export interface SiteOptions {
   /** Absolute path of the organizer content (settings, collections, media). */
@@ -13,6 +14,11 @@ export interface SiteOptions {
   admin: boolean;
   /** Where encoded images are kept between builds (image-cache.ts); default .cache/images, git-ignored. */
   imageCacheDir: string;
+  /**
+   * The content of `contentDir`, when the caller has loaded it already (`npm run build` loads it once, to sync
+   * the database and to build): the first build uses it, watch rebuilds read the folder again.
+   */
+  loadedContent?: ContentStore;
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -25,5 +31,6 @@ export function resolveOptions(partial: Partial<SiteOptions> = {}): SiteOptions 
     clock: partial.clock ?? (() => new Date()),
     admin: partial.admin ?? true,
     imageCacheDir: path.resolve(partial.imageCacheDir ?? path.join(projectRoot, ".cache/images")),
+    loadedContent: partial.loadedContent,
   };
 }
