@@ -5,8 +5,8 @@ import MarkdownIt from "markdown-it";
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
 // The same text is rendered several times per build: the footer on every page, an article on its page and in
-// the news feed, a phase description on its consultation's page in each language. The HTML is kept for the
-// build in progress only (cleared before each), so a long-running watch does not keep old versions.
+// the news feed. The HTML is kept for the build in progress only (cleared before each), so a long-running watch
+// does not keep old versions.
 const rendered = new Map<string, string>();
 
 export function renderMarkdown(source: string | undefined): string {
