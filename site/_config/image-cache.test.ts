@@ -24,7 +24,9 @@ it("encodes an image once, then serves every build from the cache, in the same p
   const first = await cachedImage(await source(root, "logo.svg"), options, cacheDir);
   const files = first["webp"]!.map((file) => file.filename);
   expect(files).toHaveLength(2);
-  expect((await readdir(cacheDir)).sort()).toEqual([...files, expect.stringMatching(/\.json$/)].sort());
+  const cached = await readdir(cacheDir);
+  expect(cached.filter((name) => !name.endsWith(".json")).sort()).toEqual([...files].sort());
+  expect(cached.filter((name) => name.endsWith(".json"))).toHaveLength(1);
 
   // Tamper with a cached file: a second build must copy it as is rather than encode again.
   await writeFile(path.join(cacheDir, files[0]!), "from the cache");
