@@ -24,7 +24,7 @@ const styles = {
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 // Most dates are shown several times (on their page, in lists, on the home page): a large site formats about
-// 13,000 and only 2,300 are different. The texts are kept; content dates are few enough to keep them all.
+// 13,000 and only 2,300 are different. The texts are kept for the build in progress (cleared before each).
 const texts = new Map<string, string>();
 
 /** Intl writes "1 mai"; French typography wants "1er mai". */
@@ -60,6 +60,7 @@ export function sameParisDay(a: Date, b: Date): boolean {
 }
 
 export default function datesPlugin(eleventyConfig: any): void {
+  eleventyConfig.on("eleventy.before", () => texts.clear());
   const lang = (context: any): Lang => (context.ctx?.lang ?? "fr") as Lang;
   eleventyConfig.addFilter("date", function (this: any, date: Date | string) {
     return formatDate(date, lang(this));
