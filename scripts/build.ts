@@ -11,10 +11,12 @@ import { syncContent, syncSkipReason } from "./sync-content.ts";
 export async function build(env: NodeJS.ProcessEnv = process.env, site: BuildOptions = {}): Promise<number> {
   const port = await getDataPort();
   try {
+    // Loaded and validated once, for the sync and for the pages.
+    const content = await loadContent(site.contentDir ?? "content");
     const skipped = syncSkipReason(env);
     if (skipped) console.log(`Sync skipped: ${skipped}`);
-    else console.log(`Synced ${await syncContent(port, await loadContent(site.contentDir ?? "content"))} consultation(s) into the database`);
-    const pages = await buildSite({ quiet: true, ...site });
+    else console.log(`Synced ${await syncContent(port, content)} consultation(s) into the database`);
+    const pages = await buildSite({ quiet: true, ...site, loadedContent: content });
     console.log(`Built ${pages.length} files into ${site.outDir ?? "_site"}/`);
     return pages.length;
   } finally {

@@ -64,6 +64,8 @@ async function copyFonts(options: SiteOptions): Promise<void> {
 
 export default function assetsPlugin(eleventyConfig: any, options: SiteOptions): void {
   eleventyConfig.addFilter("brandCss", brandCss);
+  // The base layout preloads the brand font: with `font-display: optional` it is used only if it arrives in time.
+  eleventyConfig.addFilter("fontUrls", (id: string) => fontAssets(id).map(({ to }) => to));
   eleventyConfig.on("eleventy.before", () => Promise.all([bundleCss(options.outDir), bundleJs(options.outDir)]));
   eleventyConfig.on("eleventy.after", () => copyFonts(options));
   eleventyConfig.addWatchTarget(path.join(inputDir, "assets"));

@@ -25,7 +25,8 @@ function firstLoad(context: DataContext): Deferred {
 }
 
 export async function loadBuildContent(context: DataContext): Promise<ContentStore> {
-  const store = await loadContent(context.contentDir);
+  const first = !lastLoaded.has(context);
+  const store = first && context.loadedContent ? context.loadedContent : await loadContent(context.contentDir);
   // Shown, not refused (a partial translation, a theme without English name): the organizer completes it later.
   for (const warning of store.warnings) console.warn(`Content warning: ${formatWarning(warning)}`);
   lastLoaded.set(context, store);

@@ -6,8 +6,9 @@
 // Eleventy gathers its data anew on every build and every watch rebuild, so the function runs again each
 // time: edits in content/ are re-read without restarting. The module itself is imported once per process
 // (no cache-busting query: Vitest picks the TypeScript transform by extension), so an edit to a data file's
-// own code needs a restart.
+// own code needs a restart. The value is frozen (freeze.ts).
 import { pathToFileURL } from "node:url";
+import { deepFreeze } from "./freeze.ts";
 import type { SiteOptions } from "./options.ts";
 
 /** The build's options, one object per build (also the key of its loaded content). */
@@ -20,7 +21,7 @@ export default function dataPlugin(eleventyConfig: any, options: SiteOptions): v
     read: false,
     parser: async (filePath: string) => {
       const module = (await import(pathToFileURL(filePath).href)) as DataModule;
-      return module.default(options);
+      return deepFreeze(await module.default(options));
     },
   });
   eleventyConfig.addWatchTarget(options.contentDir);

@@ -5,9 +5,17 @@ declare module "@11ty/eleventy" {
   export default Eleventy;
 }
 declare module "@11ty/eleventy-img" {
+  /** One encoded file: `buffer` is set with `dryRun: true`, which writes nothing. */
+  export interface ImageFile {
+    filename: string;
+    buffer?: Buffer;
+    [key: string]: unknown;
+  }
+  /** Encoded files by format. */
+  export type ImageMetadata = Record<string, ImageFile[]>;
   const Image: {
-    (src: string, options: Record<string, unknown>): Promise<Record<string, unknown>>;
-    generateHTML(metadata: Record<string, unknown>, attributes: Record<string, string>): string;
+    (src: string, options: Record<string, unknown>): Promise<ImageMetadata>;
+    generateHTML(metadata: ImageMetadata, attributes: Record<string, string>): string;
   };
   export default Image;
 }

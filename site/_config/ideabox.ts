@@ -5,22 +5,16 @@ import { functionsConsultation } from "../_lib/content/functions-content.ts";
 import type { Consultation, Lang } from "../_lib/content/types.ts";
 import { renderList } from "../../templates/modules/ideabox/render.ts";
 import { consultationRef, openIdeaboxSettings } from "../../functions/lib/ideabox/consultation.ts";
-import { listPropositions, pageSize } from "../../functions/lib/ideabox/views.ts";
+import { firstPages, pageSize } from "../../functions/lib/ideabox/views.ts";
 import type { PropositionPage } from "../../functions/lib/ideabox/rows.ts";
 import { toSummary } from "../../functions/lib/ideabox/rows.ts";
-import { AppError } from "../../functions/lib/http/errors.ts";
 import type { SiteOptions } from "./options.ts";
 
 const firstPage = { sort: "recent", theme: null, district: null, page: 1 } as const;
+const noPropositions: PropositionPage = { total: 0, items: [], viewer: null };
 
-/** The snapshot's HTML. A consultation the database does not know yet (never synced) shows an empty list. */
-export async function renderSnapshot(consultation: Consultation, lang: Lang, now: Date): Promise<string> {
-  let page: PropositionPage = { total: 0, items: [], viewer: null };
-  try {
-    page = await listPropositions(consultation.slug, firstPage, null);
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "consultation_not_found")) throw error;
-  }
+/** The snapshot's HTML from the consultation's first page (none when the database does not know it yet). */
+export function renderSnapshot(consultation: Consultation, lang: Lang, now: Date, page = noPropositions): string {
   const live = functionsConsultation(consultation);
   return renderList({
     lang,
@@ -37,7 +31,15 @@ export async function renderSnapshot(consultation: Consultation, lang: Lang, now
 
 export default function ideaboxPlugin(eleventyConfig: any, options?: Partial<SiteOptions>): void {
   const clock = options?.clock ?? (() => new Date());
-  eleventyConfig.addAsyncShortcode("ideabox", (consultation: Consultation, lang: Lang) =>
-    renderSnapshot(consultation, lang ?? consultation.lang, clock()),
-  );
+  // Every consultation's first page in one database call per build (a large commune has hundreds of
+  // consultation pages), made by the first page that needs it. Dropped before each build: a watch rebuild
+  // shows the propositions submitted since.
+  let pages: Promise<Record<string, PropositionPage>> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    pages = undefined;
+  });
+  eleventyConfig.addAsyncShortcode("ideabox", async (consultation: Consultation, lang: Lang) => {
+    pages ??= firstPages(firstPage.sort);
+    return renderSnapshot(consultation, lang ?? consultation.lang, clock(), (await pages)[consultation.slug]);
+  });
 }

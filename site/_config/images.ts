@@ -1,11 +1,13 @@
 // Organizer images (content/media, referenced as /media/… by Decap, in templates and in Markdown bodies) become
-// responsive AVIF/WebP <picture>s with width and height, so pages do not shift while loading.
+// responsive AVIF/WebP <picture>s with width and height, so pages do not shift while loading. Each image is
+// encoded once, then kept between builds (image-cache.ts).
 //
 // A string transform rather than eleventy-img's PostHTML transform: parsing every page with PostHTML cost a
 // third of the build on a large commune (6,000 pages), while only pages holding a /media/ image need work.
 // The tags replaced are our own output (Nunjucks and markdown-it), whose attribute quoting is known.
 import path from "node:path";
 import Image from "@11ty/eleventy-img";
+import { cachedImage, publishImage } from "./image-cache.ts";
 import type { SiteOptions } from "./options.ts";
 
 const mediaPrefix = "/media/";
@@ -27,16 +29,18 @@ export function imgAttributes(tag: string): Record<string, string> {
 async function picture(tag: string, options: SiteOptions): Promise<string> {
   const { src = "", "eleventy:widths": widths, ...attributes } = imgAttributes(tag);
   const file = path.join(options.contentDir, "media", decodeURIComponent(src.slice(mediaPrefix.length)));
-  const metadata = await Image(file, {
+  const imageOptions = {
     widths: widths ? widths.split(",").map(Number) : [480, 960, 1440],
     // WebP is the <img> fallback: every browser this site supports reads it, and a format fewer is less work.
     formats: ["avif", "webp"],
     sharpAvifOptions: { effort: 2 },
     svgShortCircuit: true,
     urlPath: "/img/",
-    outputDir: path.join(options.outDir, "img"),
-  });
-  return Image.generateHTML(metadata, { sizes: "100vw", loading: "lazy", decoding: "async", ...attributes });
+  };
+  const metadata = await cachedImage(file, imageOptions, options.imageCacheDir);
+  await publishImage(metadata, options.imageCacheDir, path.join(options.outDir, "img"));
+  // `src` leads, as in the metadata eleventy-img returns: generateHTML replaces its value, the <img> keeps its order.
+  return Image.generateHTML(metadata, { src, sizes: "100vw", loading: "lazy", decoding: "async", ...attributes });
 }
 
 /** Pictures by <img> tag, for one build: the header logo is the same tag on every page. */

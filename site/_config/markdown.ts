@@ -4,14 +4,13 @@ import MarkdownIt from "markdown-it";
 
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
-// The footer text and other short settings are rendered on every page: remember them. Entry bodies are long
-// and rendered once each, so they are not kept.
+// The same text is rendered several times per build: the footer on every page, an article on its page and in
+// the news feed. The HTML is kept for the build in progress only (cleared before each), so a long-running watch
+// does not keep old versions.
 const rendered = new Map<string, string>();
-const memoLimit = 2_000;
 
 export function renderMarkdown(source: string | undefined): string {
   const text = source ?? "";
-  if (text.length > memoLimit) return markdown.render(text);
   let html = rendered.get(text);
   if (html === undefined) {
     html = markdown.render(text);
@@ -21,5 +20,6 @@ export function renderMarkdown(source: string | undefined): string {
 }
 
 export default function markdownPlugin(eleventyConfig: any): void {
+  eleventyConfig.on("eleventy.before", () => rendered.clear());
   eleventyConfig.addFilter("markdown", renderMarkdown);
 }

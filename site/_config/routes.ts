@@ -2,6 +2,7 @@
 // and section prefixes come from the content model's routes, so both sides agree.
 import { homeUrl, routes as sections } from "../_lib/content/routes.ts";
 import type { Lang } from "../_lib/content/types.ts";
+import { deepFreeze } from "./freeze.ts";
 
 export const routes = {
   home: homeUrl,
@@ -23,7 +24,7 @@ export function route(name: RouteName, lang: Lang): string {
 }
 
 export default function routesPlugin(eleventyConfig: any): void {
-  eleventyConfig.addGlobalData("routes", routes);
+  eleventyConfig.addGlobalData("routes", deepFreeze(routes));
   eleventyConfig.addFilter("route", function (this: any, name: RouteName, lang?: Lang) {
     return route(name, lang ?? this.ctx?.lang ?? "fr");
   });

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { getDataPort } from "../../functions/lib/db/index.ts";
+import { getDataPort, type DataPort } from "../../functions/lib/db/index.ts";
 import { listOutbox } from "../../functions/lib/mail/outbox.ts";
 import { buildSite } from "../../site/_config/build.ts";
 import { functionsContentFile } from "../../site/_lib/content/functions-content.ts";
@@ -13,11 +13,13 @@ import { loadContent } from "../../site/_lib/content/load.ts";
 import type { ContentStore } from "../../site/_lib/content/types.ts";
 import { outboxPage } from "../../scripts/dev/outbox.ts";
 import { startServer } from "../../scripts/dev/server.ts";
+import { seedDemo } from "../../scripts/seed-demo.ts";
 import { syncContent } from "../../scripts/sync-content.ts";
 
 export interface TestSite {
   url: string;
   store: ContentStore;
+  port: DataPort;
   close(): Promise<void>;
 }
 
@@ -43,9 +45,10 @@ async function freshDatabase(clusterUrl: string): Promise<{ url: string; drop():
 
 /**
  * Must run before anything opens the data port: the environment chooses the adapter once per process.
- * `admin` bundles Decap into /admin, which only the admin test needs.
+ * `admin` bundles Decap into /admin, which only the admin test needs; `seed` adds the demo participation
+ * (supabase/seed.sql), for pages that show propositions and comments.
  */
-export async function startTestSite(options: { postgresUrl?: string; admin?: boolean } = {}): Promise<TestSite> {
+export async function startTestSite(options: { postgresUrl?: string; admin?: boolean; seed?: boolean } = {}): Promise<TestSite> {
   const work = await mkdtemp(join(tmpdir(), "parlons-browser-"));
   const database = options.postgresUrl ? await freshDatabase(options.postgresUrl) : undefined;
   delete process.env["SUPABASE_URL"];
@@ -57,16 +60,19 @@ export async function startTestSite(options: { postgresUrl?: string; admin?: boo
   process.env["PARLONS_OUTBOX_DIR"] = join(work, "outbox");
   // The build below writes the functions' content beside its output (resolveOptions' functionsDir).
   process.env["PARLONS_FUNCTIONS_CONTENT"] = join(work, "_functions", functionsContentFile);
+  const siteDir = join(work, "site");
   process.env["PARLONS_SECRET"] ??= "browser-tests-secret-not-for-production-0123456789";
 
   const store = await loadContent("content");
   const port = await getDataPort();
   await syncContent(port, store);
-  await buildSite({ outDir: join(work, "site"), quiet: true, admin: options.admin ?? false });
-  const server = await startServer({ siteDir: join(work, "site"), devRoutes: { "/_dev/outbox": outboxPage(listOutbox) } });
+  if (options.seed) await seedDemo(port);
+  await buildSite({ outDir: siteDir, quiet: true, admin: options.admin ?? false });
+  const server = await startServer({ siteDir, devRoutes: { "/_dev/outbox": outboxPage(listOutbox) } });
   return {
     url: server.url,
     store,
+    port,
     close: async () => {
       await server.close();
       await port.close();

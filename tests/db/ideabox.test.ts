@@ -233,3 +233,40 @@ describeEachDatabase("list_propositions", (port) => {
     expect((await list()).total).toBe(3);
   });
 });
+
+describeEachDatabase("build_snapshot", (port) => {
+  type Page = { total: number; items: Proposition[] };
+  type Snapshot = Record<string, Page>;
+  let busy: string;
+  let quiet: string;
+  beforeAll(async () => {
+    const db = port();
+    ({ slug: busy } = await openConsultation(db));
+    ({ slug: quiet } = await openConsultation(db));
+    const citizen = await signIn(db);
+    const ids: string[] = [];
+    for (const title of ["Première", "Deuxième", "Cachée"]) ids.push((await submit(db, citizen, busy, { p_title: title })).id);
+    await db.call("support_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: ids[0] });
+    await db.sql("update public.propositions set status = 'hidden' where id = $1", [ids[2]]);
+  });
+
+  it("gives every consultation the first page list_propositions serves, in one call", async () => {
+    const db = port();
+    for (const [sort, limit] of [["recent", 20], ["popular", 1]] as const) {
+      const snapshot = await db.call<Snapshot>("build_snapshot", { p_sort: sort, p_limit: limit });
+      for (const slug of [busy, quiet]) {
+        expect(snapshot[slug], `${slug} ${sort}`).toEqual(
+          await db.call<Page>("list_propositions", { p_consultation_slug: slug, p_sort: sort, p_limit: limit }),
+        );
+      }
+    }
+    const snapshot = await db.call<Snapshot>("build_snapshot", { p_sort: "recent", p_limit: 20 });
+    expect(snapshot[busy]!.items.map((item) => item.supports_count)).toEqual([0, 1]);
+    expect(snapshot[quiet]).toEqual({ total: 0, items: [] });
+  });
+
+  it("refuses what list_propositions refuses", async () => {
+    await expect(port().call("build_snapshot", { p_sort: "random", p_limit: 20 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(port().call("build_snapshot", { p_sort: "recent", p_limit: 101 })).rejects.toMatchObject({ code: "invalid_input" });
+  });
+});

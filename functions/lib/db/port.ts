@@ -17,6 +17,7 @@ export const actionNames = [
   "list_propositions",
   "get_proposition",
   "list_comment_replies",
+  "build_snapshot",
   "export_citizen_data",
   "delete_citizen",
   "purge_expired_data",

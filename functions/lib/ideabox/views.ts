@@ -102,6 +102,15 @@ export async function listView(
   };
 }
 
+/**
+ * build_snapshot: the first page of every consultation's propositions (`sort` first, no filter, no citizen),
+ * by slug, in one call; the build renders it into each consultation page. A slug absent has none.
+ */
+export async function firstPages(sort: Sort): Promise<Record<string, PropositionPage>> {
+  const port = await getDataPort();
+  return port.call<Record<string, PropositionPage>>("build_snapshot", { p_sort: sort, p_limit: pageSize });
+}
+
 /** get_proposition: the proposition with one page of its comments, and the session's citizen. */
 export async function getProposition(id: string, sessionId: string | null, page: number): Promise<PropositionDetailRow> {
   const port = await getDataPort();

@@ -72,6 +72,7 @@ describe("brandCss", () => {
     expect(css).toContain("--color-primary-contrast: #ffffff;");
     expect(css).toContain("--color-focus: #1d5a85;");
     expect(css).toContain('src: url("/assets/fonts/public-sans-latin-wght-normal.woff2") format("woff2");');
+    expect(css, "a late font never reflows the text").toContain("font-display: optional;");
     expect(css).toMatch(/--font-body: "Public Sans Variable", system-ui/);
   });
 

@@ -56,6 +56,9 @@ export const fonts: readonly Font[] = [
 /** Public URL folder of the font files; the site build copies them there (see fontAssets). */
 export const fontsUrl = "/assets/fonts/";
 
+/** Where the site serves a face's file: the @font-face source and the page's preload link. */
+export const faceUrl = (face: FontFace): string => fontsUrl + face.file;
+
 export function findFont(id: string): Font {
   const font = fonts.find((candidate) => candidate.id === id);
   if (!font) throw new Error(`Unknown font "${id}"; choose one of ${fonts.map((x) => x.id).join(", ")}`);
@@ -67,5 +70,5 @@ const nodeModules = new URL("../../../node_modules/", import.meta.url);
 /** Files the site must copy for the chosen font: absolute source path and public URL. */
 export function fontAssets(id: string): { from: string; to: string }[] {
   const face = findFont(id).face;
-  return face ? [{ from: fileURLToPath(new URL(face.module, nodeModules)), to: fontsUrl + face.file }] : [];
+  return face ? [{ from: fileURLToPath(new URL(face.module, nodeModules)), to: faceUrl(face) }] : [];
 }

@@ -1,42 +1,32 @@
-// Bundle entry of the sign-in page (esbuild → /assets/js/sign-in.js): solves the form's proof-of-work
-// challenge (functions/lib/auth/proof-of-work.ts, ALTCHA's format) with WebCrypto while the citizen types,
-// and posts the solution with the form. The server asks for it only when many sign-ins come from one
-// network; without this script the form still works, with a stricter per-email limit past that point.
+// Bundle entry of the sign-in page (esbuild → /assets/js/sign-in.js): has the form's proof-of-work challenge
+// (functions/lib/auth/proof-of-work.ts, ALTCHA's format) solved by a worker (sign-in-solver.ts) while the
+// citizen types, and posts the solution with the form. The server asks for it only when many sign-ins come
+// from one network; without this script the form still works, with a stricter per-email limit past that point.
 
-interface Challenge {
-  algorithm: string;
-  challenge: string;
-  maxnumber: number;
-  salt: string;
-  signature: string;
-}
+import type { Challenge } from "./sign-in-solver.ts";
 
-const batch = 500;
-
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** The n ≤ maxnumber with SHA-256(salt + n) = challenge, hashing a batch at a time; null if there is none. */
-async function solve({ challenge, maxnumber, salt }: Challenge): Promise<number | null> {
-  const encoder = new TextEncoder();
-  for (let start = 0; start <= maxnumber; start += batch) {
-    const numbers = Array.from({ length: Math.min(batch, maxnumber - start + 1) }, (_, i) => start + i);
-    const digests = await Promise.all(numbers.map((n) => crypto.subtle.digest("SHA-256", encoder.encode(`${salt}${n}`))));
-    const found = digests.findIndex((digest) => hex(digest) === challenge);
-    if (found >= 0) return numbers[found]!;
-  }
-  return null;
+/** The solver's answer (null: none, or no worker); hashing runs in a worker so the page stays responsive. */
+function solveInWorker(challenge: Challenge): Promise<number | null> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./sign-in-solver.js", import.meta.url), { type: "module" });
+    const done = (number: number | null) => {
+      worker.terminate();
+      resolve(number);
+    };
+    worker.onmessage = (event: MessageEvent<number | null>) => done(event.data);
+    worker.onerror = () => done(null);
+    worker.postMessage(challenge);
+  });
 }
 
 function start(form: HTMLFormElement): void {
   const field = form.elements.namedItem("proof");
   const status = form.querySelector<HTMLElement>("[data-proof-status]");
-  if (!(field instanceof HTMLInputElement) || !crypto.subtle) return;
+  if (!(field instanceof HTMLInputElement) || !crypto.subtle || typeof Worker === "undefined") return;
   const challenge = JSON.parse(form.dataset["proofChallenge"] ?? "null") as Challenge | null;
   if (!challenge || challenge.algorithm !== "SHA-256") return;
 
-  const solving = solve(challenge)
+  const solving = solveInWorker(challenge)
     .then((number) => {
       if (number === null) return;
       const { algorithm, salt, signature } = challenge;
