@@ -3,7 +3,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { findChromium } from "../../scripts/ensure-chromium.ts";
 
-const args = [
+/** Debian's Chromium in a container (STACK-NOTES); bench:lighthouse launches it with the same. */
+export const chromiumArgs = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -18,7 +19,7 @@ const args = [
 export async function launchChromium(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("Chromium not found: run `npx tsx scripts/ensure-chromium.ts` or set CHROMIUM_PATH");
-  return chromium.launch({ executablePath, args });
+  return chromium.launch({ executablePath, args: chromiumArgs });
 }
 
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
