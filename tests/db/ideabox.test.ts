@@ -246,7 +246,7 @@ describeEachDatabase("build_snapshot", (port) => {
     const citizen = await signIn(db);
     const ids: string[] = [];
     for (const title of ["Première", "Deuxième", "Cachée"]) ids.push((await submit(db, citizen, busy, { p_title: title })).id);
-    await db.call("support_proposition", { p_citizen_id: citizen.citizen_id, p_proposition_id: ids[0] });
+    await db.call("support_proposition", { p_session_id: citizen.session_id, p_proposition_id: ids[0] });
     await db.sql("update public.propositions set status = 'hidden' where id = $1", [ids[2]]);
   });
 
@@ -262,7 +262,7 @@ describeEachDatabase("build_snapshot", (port) => {
     }
     const snapshot = await db.call<Snapshot>("build_snapshot", { p_sort: "recent", p_limit: 20 });
     expect(snapshot[busy]!.items.map((item) => item.supports_count)).toEqual([0, 1]);
-    expect(snapshot[quiet]).toEqual({ total: 0, items: [] });
+    expect(snapshot[quiet]).toEqual({ total: 0, items: [], viewer: null });
   });
 
   it("refuses what list_propositions refuses", async () => {
