@@ -17,5 +17,5 @@ it("builds first from the content its caller loaded, then reads the folder again
   expect(buildContent(options)).toBe(loaded);
 
   await rm(path.join(contentDir, "settings"), { recursive: true });
-  await expect(loadBuildContent(options)).rejects.toThrow(/site\.yml: file is missing/);
+  await expect(loadBuildContent(options)).rejects.toThrow(/site\.yml : Le fichier est introuvable\./);
 });
